@@ -1,0 +1,95 @@
+/**
+ * Start-up sequence shared by `npm start` and tests: database (embedded or configured),
+ * migrations, catalog seed, first admin, services. Returns the context and a `close`.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AppContext } from './context.js';
+import type { Config } from './platform/config.js';
+import {
+  createDatabase,
+  runMigrations,
+  startEmbeddedPostgres,
+  withDatabaseName,
+  type EmbeddedDatabase,
+} from './platform/database/index.js';
+import type { Logger } from './platform/logger.js';
+import { resolveSecret } from './platform/secrets.js';
+import {
+  createLoginRateLimiter,
+  createTokenService,
+  ensureBootstrapAdmin,
+} from './modules/auth/index.js';
+import { seedPlans } from './modules/plans/index.js';
+import { seedThemes } from './modules/themes/index.js';
+
+const EMBEDDED_DATABASE = 'orbit360';
+
+async function openDatabaseUrl(config: Config, logger: Logger) {
+  if (config.database.url) return { url: config.database.url, embedded: undefined };
+  await mkdir(config.dataDir, { recursive: true });
+  const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    logger,
+  });
+  const admin = createDatabase({ url: embedded.url, poolSize: 1, logger });
+  try {
+    const { rowCount } = await admin.pool.query('select 1 from pg_database where datname = $1', [
+      EMBEDDED_DATABASE,
+    ]);
+    if (!rowCount) await admin.pool.query(`create database ${EMBEDDED_DATABASE}`);
+  } finally {
+    await admin.close();
+  }
+  return { url: withDatabaseName(embedded.url, EMBEDDED_DATABASE), embedded };
+}
+
+export interface Platform {
+  ctx: AppContext;
+  /** Password generated for the first admin on this start, to be shown once. */
+  generatedAdminPassword: string | null;
+  close(): Promise<void>;
+}
+
+export async function bootstrap(config: Config, logger: Logger): Promise<Platform> {
+  const { url, embedded } = await openDatabaseUrl(config, logger);
+  const database = createDatabase({ url, poolSize: config.database.poolSize, logger });
+  try {
+    await runMigrations(database.pool);
+    await seedThemes(database.db);
+    await seedPlans(database.db);
+    const { generatedPassword } = await ensureBootstrapAdmin({
+      db: database.db,
+      email: config.bootstrapAdmin.email,
+      password: config.bootstrapAdmin.password,
+    });
+    const jwtSecret = await resolveSecret({
+      configured: config.auth.jwtSecret,
+      dataDir: config.dataDir,
+      name: 'jwt',
+    });
+    const ctx: AppContext = {
+      config,
+      db: database.db,
+      pool: database.pool,
+      logger,
+      tokens: createTokenService({
+        secret: jwtSecret,
+        adminTtl: config.auth.adminTokenTtl,
+        merchantTtl: config.auth.merchantTokenTtl,
+      }),
+      loginLimiter: createLoginRateLimiter(),
+    };
+    return {
+      ctx,
+      generatedAdminPassword: generatedPassword,
+      async close() {
+        await database.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+/** `npm start`: boots the platform and serves it until SIGINT/SIGTERM. */
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { createLogger } from './platform/logger.js';
+
+async function main() {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.log.level);
+  const platform = await bootstrap(config, logger);
+  const app = await buildApp(platform.ctx);
+  try {
+    await app.listen({ port: config.http.port, host: config.http.host });
+  } catch (error) {
+    await app.close();
+    await platform.close();
+    throw error;
+  }
+
+  const readyMs = Math.round(performance.now() - startedAt);
+  const lines = [
+    '',
+    `  Orbit360 is running (ready in ${readyMs} ms)`,
+    `  API & storefronts  ${config.http.publicUrl}   (docs: ${config.http.publicUrl}/docs)`,
+    `  Admin panel        ${config.platform.adminUrl}`,
+    `  Merchant dashboard ${config.platform.dashboardUrl}`,
+    `  Database           ${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/postgres`}`,
+  ];
+  if (platform.generatedAdminPassword) {
+    lines.push(
+      '',
+      `  First admin created: ${config.bootstrapAdmin.email}`,
+      `  Password (shown once): ${platform.generatedAdminPassword}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  logger.info({ readyMs }, 'ready');
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    else logger.info({ signal }, 'shutting down');
+    await app.close();
+    await platform.close();
+  });
+}
+
+main().catch((error) => {
+  console.error('Orbit360 failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

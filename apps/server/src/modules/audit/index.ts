@@ -1,0 +1,2 @@
+export { auditLog } from './audit.table.js';
+export { recordAudit, type AuditEntry } from './record-audit.js';

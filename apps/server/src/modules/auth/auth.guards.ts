@@ -1,0 +1,63 @@
+/**
+ * Route guards. Each reads the bearer token, verifies it and attaches `request.principal`.
+ * `read` admits every admin role; `write` excludes `viewer`.
+ */
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.js';
+import type { AdminPrincipal, MerchantPrincipal, Principal, TokenService } from './tokens.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token.trim() : undefined;
+}
+
+async function authenticate(request: FastifyRequest, tokens: TokenService) {
+  const token = bearerToken(request);
+  if (!token) throw new AppError('UNAUTHENTICATED', 'Authentication required');
+  const principal = await tokens.verify(token);
+  request.principal = principal;
+  return principal;
+}
+
+export type AdminAccess = 'read' | 'write' | 'super';
+
+export function requireAdmin(tokens: TokenService, access: AdminAccess) {
+  return async (request: FastifyRequest) => {
+    const principal = await authenticate(request, tokens);
+    if (principal.kind !== 'admin') throw new AppError('FORBIDDEN', 'Admin access required');
+    if (access === 'write' && principal.role === 'viewer') {
+      throw new AppError('FORBIDDEN', 'Your role (viewer) is read-only');
+    }
+    if (access === 'super' && principal.role !== 'super_admin') {
+      throw new AppError('FORBIDDEN', 'Super admin access required');
+    }
+  };
+}
+
+export function requireMerchant(tokens: TokenService) {
+  return async (request: FastifyRequest) => {
+    const principal = await authenticate(request, tokens);
+    if (principal.kind !== 'merchant') throw new AppError('FORBIDDEN', 'Merchant access required');
+  };
+}
+
+export function adminOf(request: FastifyRequest): AdminPrincipal {
+  if (request.principal?.kind !== 'admin')
+    throw new AppError('UNAUTHENTICATED', 'Authentication required');
+  return request.principal;
+}
+
+export function merchantOf(request: FastifyRequest): MerchantPrincipal {
+  if (request.principal?.kind !== 'merchant') {
+    throw new AppError('UNAUTHENTICATED', 'Authentication required');
+  }
+  return request.principal;
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/database/index.js';
+import { admins } from './admins.table.js';
+import { hashPassword } from './passwords.js';
+
+/**
+ * Creates the first super admin when no admin exists. Returns the generated password when one
+ * had to be generated (the caller prints it once), otherwise null.
+ */
+export async function ensureBootstrapAdmin(options: {
+  db: Db;
+  email: string;
+  password?: string;
+}): Promise<{ created: boolean; generatedPassword: string | null }> {
+  const [{ count } = { count: 0 }] = await options.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(admins);
+  if (count > 0) return { created: false, generatedPassword: null };
+
+  const generatedPassword = options.password ? null : randomBytes(12).toString('base64url');
+  const password = options.password ?? generatedPassword!;
+  const inserted = await options.db
+    .insert(admins)
+    .values({
+      email: options.email,
+      name: 'Platform Admin',
+      role: 'super_admin',
+      passwordHash: await hashPassword(password),
+    })
+    .onConflictDoNothing()
+    .returning({ id: admins.id });
+  return {
+    created: inserted.length > 0,
+    generatedPassword: inserted.length ? generatedPassword : null,
+  };
+}

@@ -1,0 +1,38 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AdminLoginResponse, LoginBody } from '@orbit360/contracts';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
+import { admins } from './admins.table.js';
+import { getDummyHash, verifyPassword } from './passwords.js';
+
+const INVALID = 'Invalid email or password';
+
+export async function loginAdmin(
+  ctx: Pick<AppContext, 'db' | 'tokens' | 'loginLimiter'>,
+  input: LoginBody & { clientIp: string },
+): Promise<AdminLoginResponse> {
+  const email = input.email.toLowerCase();
+  const limitKey = `admin:${email}:${input.clientIp}`;
+  const retryAfter = ctx.loginLimiter.retryAfter(limitKey);
+  if (retryAfter > 0) {
+    throw new AppError('RATE_LIMITED', 'Too many failed attempts; try again later', { retryAfter });
+  }
+
+  const [admin] = await ctx.db
+    .select()
+    .from(admins)
+    .where(eq(sql`lower(${admins.email})`, email));
+  // Verify against a dummy hash when the account is unknown so timing does not reveal it.
+  const isValid = await verifyPassword(
+    admin?.passwordHash ?? (await getDummyHash()),
+    input.password,
+  );
+  if (!admin || !isValid) {
+    ctx.loginLimiter.recordFailure(limitKey);
+    throw new AppError('UNAUTHENTICATED', INVALID);
+  }
+  ctx.loginLimiter.reset(limitKey);
+  await ctx.db.update(admins).set({ lastLoginAt: new Date() }).where(eq(admins.id, admin.id));
+  const profile = { id: admin.id, email: admin.email, name: admin.name, role: admin.role };
+  return { token: await ctx.tokens.signAdmin(profile), admin: profile };
+}

@@ -1,0 +1,6 @@
+export { merchants, merchantStatus } from './merchants.table.js';
+export { merchantsRoutes } from './merchants.routes.js';
+export { getMerchant } from './get-merchant.js';
+export { listMerchants } from './list-merchants.js';
+export { signupMerchant } from './signup-merchant.js';
+export { toMerchantDto, type MerchantRow } from './merchant.dto.js';

@@ -1,0 +1,1 @@
+export { tenants, tenantStatus, TENANT_STATUSES } from './tenants.table.js';

@@ -1,0 +1,30 @@
+import { pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { merchants } from '../merchants/merchants.table.js';
+import { plans } from '../plans/plans.table.js';
+import { themes } from '../themes/themes.table.js';
+
+export const TENANT_STATUSES = ['provisioning', 'live', 'suspended'] as const;
+export const tenantStatus = pgEnum('tenant_status', TENANT_STATUSES);
+
+/**
+ * The platform's registry of tenants: one per activated merchant. Not tenant-owned itself —
+ * host routing and login read it before any tenant context exists.
+ */
+export const tenants = pgTable('tenants', {
+  id: uuid().primaryKey().defaultRandom(),
+  merchantId: uuid('merchant_id')
+    .notNull()
+    .unique()
+    .references(() => merchants.id, { onDelete: 'restrict' }),
+  namespace: text().notNull().unique(),
+  slug: text().notNull().unique(),
+  status: tenantStatus().notNull().default('provisioning'),
+  planId: uuid('plan_id')
+    .notNull()
+    .references(() => plans.id, { onDelete: 'restrict' }),
+  themeId: uuid('theme_id')
+    .notNull()
+    .references(() => themes.id, { onDelete: 'restrict' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

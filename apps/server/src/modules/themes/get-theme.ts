@@ -1,0 +1,18 @@
+import { eq } from 'drizzle-orm';
+import { isUuid, type Executor } from '../../platform/database/index.js';
+import { AppError } from '../../platform/errors.js';
+import type { ThemeRow } from './theme.dto.js';
+import { themes } from './themes.table.js';
+
+/** The theme row (with templates). Unknown or malformed id → 404. */
+export async function getTheme(options: { db: Executor; id: string }): Promise<ThemeRow> {
+  if (!isUuid(options.id)) throw AppError.notFound('Theme');
+  const [row] = await options.db.select().from(themes).where(eq(themes.id, options.id));
+  if (!row) throw AppError.notFound('Theme');
+  return row;
+}
+
+export async function getThemeByKey(options: { db: Executor; key: string }) {
+  const [row] = await options.db.select().from(themes).where(eq(themes.key, options.key));
+  return row;
+}

@@ -1,0 +1,107 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CreateThemeBody,
+  IdParams,
+  ThemeDetail,
+  ThemeList,
+  UpdateThemeBody,
+} from '@orbit360/contracts';
+import type { AppContext } from '../../context.js';
+import { adminOf, requireAdmin } from '../auth/index.js';
+import { createTheme } from './create-theme.js';
+import { deleteTheme } from './delete-theme.js';
+import { getTheme } from './get-theme.js';
+import { listThemes } from './list-themes.js';
+import { toThemeDetailDto } from './theme.dto.js';
+import { updateTheme } from './update-theme.js';
+
+export const themesRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const canRead = requireAdmin(ctx.tokens, 'read');
+    const canWrite = requireAdmin(ctx.tokens, 'write');
+    const base = { tags: ['themes'], security: [{ bearerAuth: [] }] };
+
+    app.get(
+      '/api/provisioning/themes',
+      {
+        preHandler: canRead,
+        schema: {
+          ...base,
+          summary: 'List themes (archived ones with includeArchived=true)',
+          querystring: z.object({ includeArchived: z.stringbool().default(false) }),
+          response: { 200: ThemeList },
+        },
+      },
+      async (request) => ({
+        items: await listThemes({ db: ctx.db, includeArchived: request.query.includeArchived }),
+      }),
+    );
+
+    app.get(
+      '/api/provisioning/themes/:id',
+      {
+        preHandler: canRead,
+        schema: {
+          ...base,
+          summary: 'One theme with its templates',
+          params: IdParams,
+          response: { 200: ThemeDetail },
+        },
+      },
+      async (request) => toThemeDetailDto(await getTheme({ db: ctx.db, id: request.params.id })),
+    );
+
+    app.post(
+      '/api/provisioning/themes',
+      {
+        preHandler: canWrite,
+        schema: {
+          ...base,
+          summary: 'Create a theme',
+          body: CreateThemeBody,
+          response: { 201: ThemeDetail },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await createTheme({ db: ctx.db, input: request.body, actorId: adminOf(request).id }),
+          ),
+    );
+
+    app.put(
+      '/api/provisioning/themes/:id',
+      {
+        preHandler: canWrite,
+        schema: {
+          ...base,
+          summary: 'Update or archive a theme',
+          params: IdParams,
+          body: UpdateThemeBody,
+          response: { 200: ThemeDetail },
+        },
+      },
+      async (request) =>
+        updateTheme({
+          db: ctx.db,
+          id: request.params.id,
+          input: request.body,
+          actorId: adminOf(request).id,
+        }),
+    );
+
+    app.delete(
+      '/api/provisioning/themes/:id',
+      {
+        preHandler: canWrite,
+        schema: { ...base, summary: 'Delete an unused custom theme', params: IdParams },
+      },
+      async (request, reply) => {
+        await deleteTheme({ db: ctx.db, id: request.params.id, actorId: adminOf(request).id });
+        return reply.status(204).send();
+      },
+    );
+  };

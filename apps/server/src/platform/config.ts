@@ -1,0 +1,97 @@
+/**
+ * The one place that reads `process.env`. Everything else receives a typed `Config`.
+ * A bad value stops start-up with a message naming every offending variable.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(5000),
+  ADMIN_PORT: port.default(3001),
+  DASHBOARD_PORT: port.default(3003),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  PLATFORM_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name, optionally with :port')
+    .default('localhost:5000'),
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  ADMIN_EMAIL: z.email().default('admin@orbit360.local'),
+  ADMIN_PASSWORD: optionalString.pipe(
+    z.string().min(12, 'must be at least 12 characters').optional(),
+  ),
+  JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  MAIL_FROM: z.string().min(3).default('Orbit360 <no-reply@orbit360.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PROVISIONING_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
+  EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const protocol = new URL(publicUrl).protocol.replace(':', '');
+  return {
+    env: e.NODE_ENV,
+    role: e.ROLE,
+    dataDir: e.DATA_DIR,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      adminPort: e.ADMIN_PORT,
+      dashboardPort: e.DASHBOARD_PORT,
+      publicUrl,
+      bodyLimit: 1024 * 1024,
+    },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    platform: {
+      domain: e.PLATFORM_DOMAIN.toLowerCase(),
+      protocol,
+      adminUrl: `${protocol}://localhost:${e.ADMIN_PORT}`,
+      dashboardUrl: `${protocol}://localhost:${e.DASHBOARD_PORT}`,
+    },
+    bootstrapAdmin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
+    auth: { jwtSecret: e.JWT_SECRET, adminTokenTtl: '12h', merchantTokenTtl: '12h' },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    log: { level: e.LOG_LEVEL },
+    provisioning: { retryBaseMs: e.PROVISIONING_RETRY_BASE_MS, maxAttempts: 3 },
+    realtime: { retentionHours: e.EVENT_RETENTION_HOURS },
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;

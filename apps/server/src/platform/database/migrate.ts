@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
+
+/** Arbitrary constant: serialises migrations when several instances boot at once. */
+const MIGRATION_LOCK_ID = 3_601_360;
+
+export async function runMigrations(pool: pg.Pool) {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    // Any table with a tenant_id column and a policy gets RLS enabled + forced and grants for
+    // the app role, even if a migration forgot to; an integration test asserts the result.
+    await client.query('select orbit_secure_tenant_tables()');
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
+    client.release();
+  }
+}

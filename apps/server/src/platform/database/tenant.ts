@@ -1,0 +1,45 @@
+/**
+ * Tenant isolation in the database. Every tenant-owned table carries `tenant_id` (first in
+ * its keys) and a row-level-security policy comparing it with the transaction-local setting
+ * `app.tenant_id`; RLS is enabled and forced. Tenant work runs only inside `withTenant`, which
+ * switches to the non-owner application role and sets the tenant in one round trip.
+ */
+import { sql } from 'drizzle-orm';
+import { pgPolicy, uuid } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from './client.js';
+
+/** The role tenant transactions run as. Created by the first migration; never owns tables. */
+export const APP_ROLE = 'orbit_app';
+
+const TENANT_MATCH = sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && UUID_RE.test(value);
+
+/** The `tenant_id` column every tenant-owned table starts with. */
+export const tenantIdColumn = () => uuid('tenant_id').notNull();
+
+/** The isolation policy of a tenant-owned table (drizzle enables RLS when a policy exists). */
+export const tenantPolicy = (table: string) =>
+  pgPolicy(`${table}_tenant_isolation`, {
+    as: 'permissive',
+    for: 'all',
+    using: TENANT_MATCH,
+    withCheck: TENANT_MATCH,
+  });
+
+export async function withTenant<T>(
+  db: Db,
+  tenantId: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  if (!isUuid(tenantId)) throw new Error('withTenant requires a tenant id (uuid)');
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
+    );
+    return work(tx);
+  });
+}

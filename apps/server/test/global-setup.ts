@@ -1,0 +1,53 @@
+/**
+ * Vitest global setup: finds a PostgreSQL (TEST_DATABASE_URL, DATABASE_URL, or an embedded one
+ * started here), builds a migrated template database once, and hands its name to the workers.
+ * Each test file then clones the template into a database of its own.
+ */
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import {
+  createDatabase,
+  runMigrations,
+  startEmbeddedPostgres,
+  withDatabaseName,
+} from '../src/platform/database/index.js';
+import { createLogger } from '../src/platform/logger.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string;
+    templateDatabase: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const logger = createLogger('warn');
+  const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  const embedded = configured
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.resolve('.data/test'), logger, ephemeral: true });
+  const postgresUrl = configured ?? embedded!.url;
+  const templateDatabase = `orbit_tpl_${process.pid}`;
+
+  const admin = createDatabase({ url: postgresUrl, poolSize: 1, logger });
+  await admin.pool.query(`drop database if exists ${templateDatabase} with (force)`);
+  await admin.pool.query(`create database ${templateDatabase}`);
+  const template = createDatabase({
+    url: withDatabaseName(postgresUrl, templateDatabase),
+    poolSize: 1,
+    logger,
+  });
+  await runMigrations(template.pool);
+  await template.close();
+
+  project.provide('postgresUrl', postgresUrl);
+  project.provide('templateDatabase', templateDatabase);
+
+  return async () => {
+    await admin.pool
+      .query(`drop database if exists ${templateDatabase} with (force)`)
+      .catch(() => {});
+    await admin.close();
+    await embedded?.stop();
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Test helpers: a private, migrated database per test file, and the real app built on it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { buildApp } from '../src/app.js';
+import type { AppContext } from '../src/context.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createDatabase, withDatabaseName, type Database } from '../src/platform/database/index.js';
+import { createLogger } from '../src/platform/logger.js';
+import { eq } from 'drizzle-orm';
+import {
+  admins,
+  createAdmin,
+  createLoginRateLimiter,
+  createTokenService,
+  ensureBootstrapAdmin,
+} from '../src/modules/auth/index.js';
+import { seedPlans } from '../src/modules/plans/index.js';
+import { seedThemes } from '../src/modules/themes/index.js';
+import type { AdminRole } from '@orbit360/contracts';
+
+export const TEST_ADMIN = { email: 'admin@orbit360.test', password: 'correct-horse-battery-1' };
+
+/** Creates a database cloned from the migrated template; dropped by `drop()`. */
+export async function createTestDatabase(): Promise<
+  Database & { name: string; drop(): Promise<void> }
+> {
+  const postgresUrl = inject('postgresUrl');
+  const name = `orbit_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const logger = createLogger('silent');
+  const admin = createDatabase({ url: postgresUrl, poolSize: 1, logger });
+  await admin.pool.query(`create database ${name} template ${inject('templateDatabase')}`);
+  const database = createDatabase({
+    url: withDatabaseName(postgresUrl, name),
+    poolSize: 5,
+    logger,
+  });
+  return {
+    ...database,
+    name,
+    async drop() {
+      await database.close();
+      await admin.pool.query(`drop database if exists ${name} with (force)`);
+      await admin.close();
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
+    PROVISIONING_RETRY_BASE_MS: '5',
+    ...overrides,
+  });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: Database;
+  /** Bearer token of a test admin with the given role (created on first use). */
+  adminToken(role?: AdminRole): Promise<string>;
+}
+
+/** Boots the real application on a fresh database for the current test file. */
+export function setupTestApp(overrides: Record<string, string> = {}): TestApp {
+  const state = {} as TestApp;
+  let drop: () => Promise<void>;
+  const tokens = new Map<AdminRole, string>();
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    const config = testConfig(overrides);
+    await seedThemes(database.db);
+    await seedPlans(database.db);
+    await ensureBootstrapAdmin({ db: database.db, ...TEST_ADMIN });
+    const ctx: AppContext = {
+      config,
+      db: database.db,
+      pool: database.pool,
+      logger: createLogger('silent'),
+      tokens: createTokenService({
+        secret: config.auth.jwtSecret!,
+        adminTtl: '1h',
+        merchantTtl: '1h',
+      }),
+      loginLimiter: createLoginRateLimiter(),
+    };
+    Object.assign(state, { ctx, database, app: await buildApp(ctx) });
+    state.adminToken = async (role = 'super_admin') => {
+      if (!tokens.has(role)) {
+        const email = role === 'super_admin' ? TEST_ADMIN.email : `${role}@orbit360.test`;
+        const [existing] = await database.db.select().from(admins).where(eq(admins.email, email));
+        const admin =
+          existing ??
+          (await createAdmin({
+            db: database.db,
+            email,
+            name: role,
+            role,
+            password: TEST_ADMIN.password,
+          }));
+        tokens.set(
+          role,
+          await ctx.tokens.signAdmin({ id: admin.id, email: admin.email, role: admin.role }),
+        );
+      }
+      return tokens.get(role)!;
+    };
+  });
+
+  afterAll(async () => {
+    await state.app?.close();
+    await drop?.();
+  });
+
+  return state;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

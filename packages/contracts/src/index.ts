@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './auth.js';
+export * from './merchants.js';
+export * from './themes.js';
+export * from './plans.js';

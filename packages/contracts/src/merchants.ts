@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Timestamp } from './common.js';
+
+export const MERCHANT_STATUSES = [
+  'pending',
+  'provisioning',
+  'active',
+  'failed',
+  'suspended',
+] as const;
+export const MerchantStatus = z.enum(MERCHANT_STATUSES);
+export type MerchantStatus = z.infer<typeof MerchantStatus>;
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const MerchantSignupBody = z.object({
+  storeName: trimmed(120),
+  ownerName: trimmed(120),
+  email: z.email().max(254),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{5,32}$/, 'must be a phone number')
+    .optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 two-letter country code')
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  businessType: trimmed(80).optional(),
+});
+export type MerchantSignupBody = z.infer<typeof MerchantSignupBody>;
+
+export const Merchant = z.object({
+  id: z.uuid(),
+  storeName: z.string(),
+  ownerName: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  country: z.string().nullable(),
+  businessType: z.string().nullable(),
+  status: MerchantStatus,
+  merchantCode: z.string().nullable().describe('merchant_<short id>, assigned at activation'),
+  tenantId: z.uuid().nullable(),
+  themeId: z.uuid().nullable(),
+  planId: z.uuid().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Merchant = z.infer<typeof Merchant>;
+
+export const MerchantCounts = z.object({
+  pending: z.number().int(),
+  provisioning: z.number().int(),
+  active: z.number().int(),
+  failed: z.number().int(),
+  suspended: z.number().int(),
+});
+export type MerchantCounts = z.infer<typeof MerchantCounts>;
+
+export const MerchantListQuery = z.object({
+  status: MerchantStatus.optional(),
+  q: z.string().trim().max(120).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type MerchantListQuery = z.infer<typeof MerchantListQuery>;
+
+export const MerchantList = z.object({
+  items: z.array(Merchant),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  counts: MerchantCounts,
+});
+export type MerchantList = z.infer<typeof MerchantList>;
