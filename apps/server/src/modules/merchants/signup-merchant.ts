@@ -2,6 +2,7 @@ import type { Merchant, MerchantSignupBody } from '@orbit360/contracts';
 import type { Db } from '../../platform/database/index.js';
 import { AppError, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { publishEvent } from '../realtime/index.js';
 import { toMerchantDto } from './merchant.dto.js';
 import { merchants } from './merchants.table.js';
 
@@ -22,6 +23,10 @@ export async function signupMerchant(options: {
         action: 'merchant.signed_up',
         target: { type: 'merchant', id: row!.id },
         data: { storeName: row!.storeName, email: row!.email },
+      });
+      await publishEvent(tx, 'merchant.signed_up', {
+        merchantId: row!.id,
+        storeName: row!.storeName,
       });
       return toMerchantDto(row!);
     });

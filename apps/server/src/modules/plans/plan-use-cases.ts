@@ -8,6 +8,7 @@ import {
   pgErrorCode,
 } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { publishEvent } from '../realtime/index.js';
 import { toPlanDto, type PlanRow } from './plan.dto.js';
 import { plans } from './plans.table.js';
 
@@ -41,6 +42,7 @@ export async function createPlan(options: { db: Db; input: CreatePlanBody; actor
         target: { type: 'plan', id: row!.id },
         data: { key: row!.key },
       });
+      await publishEvent(tx, 'plan.changed', { planId: row!.id, action: 'created' });
       return toPlanDto(row!);
     });
   } catch (error) {
@@ -77,6 +79,10 @@ export async function updatePlan(options: {
       target: { type: 'plan', id: options.id },
       data: { fields: Object.keys(options.input) },
     });
+    await publishEvent(tx, 'plan.changed', {
+      planId: options.id,
+      action: isArchived === true ? 'archived' : 'updated',
+    });
     return toPlanDto(row!);
   });
 }
@@ -93,6 +99,7 @@ export async function deletePlan(options: { db: Db; id: string; actorId: string 
         target: { type: 'plan', id: options.id },
         data: { key: plan.key },
       });
+      await publishEvent(tx, 'plan.changed', { planId: options.id, action: 'deleted' });
     });
   } catch (error) {
     if (pgErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {

@@ -2,6 +2,7 @@ import type { CreateThemeBody, ThemeDetail } from '@orbit360/contracts';
 import type { Db } from '../../platform/database/index.js';
 import { AppError, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { publishEvent } from '../realtime/index.js';
 import { getThemeByKey } from './get-theme.js';
 import { toThemeDetailDto } from './theme.dto.js';
 import { configSchemaIssues } from './theme-settings.js';
@@ -44,6 +45,7 @@ export async function createTheme(options: {
         target: { type: 'theme', id: row!.id },
         data: { key: row!.key },
       });
+      await publishEvent(tx, 'theme.changed', { themeId: row!.id, action: 'created' });
       return toThemeDetailDto(row!);
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/database/index.js';
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { publishEvent } from '../realtime/index.js';
 import { getTheme } from './get-theme.js';
 import { themes } from './themes.table.js';
 
@@ -20,6 +21,7 @@ export async function deleteTheme(options: { db: Db; id: string; actorId: string
         target: { type: 'theme', id: options.id },
         data: { key: theme.key },
       });
+      await publishEvent(tx, 'theme.changed', { themeId: options.id, action: 'deleted' });
     });
   } catch (error) {
     if (pgErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {

@@ -3,6 +3,7 @@ import type { ThemeDetail, UpdateThemeBody } from '@orbit360/contracts';
 import type { Db } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { publishEvent } from '../realtime/index.js';
 import { getTheme } from './get-theme.js';
 import { toThemeDetailDto } from './theme.dto.js';
 import { configSchemaIssues } from './theme-settings.js';
@@ -36,6 +37,10 @@ export async function updateTheme(options: {
       action: isArchived === true ? 'theme.archived' : 'theme.updated',
       target: { type: 'theme', id: options.id },
       data: { fields: Object.keys(input) },
+    });
+    await publishEvent(tx, 'theme.changed', {
+      themeId: options.id,
+      action: isArchived === true ? 'archived' : 'updated',
     });
     return toThemeDetailDto(row!);
   });
