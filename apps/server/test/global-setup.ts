@@ -3,6 +3,8 @@
  * started here), builds a migrated template database once, and hands its name to the workers.
  * Each test file then clones the template into a database of its own.
  */
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
@@ -23,9 +25,12 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const logger = createLogger('warn');
   const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  const embedded = configured
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.resolve('.data/test'), logger, ephemeral: true });
+  // A throwaway cluster per run, so parallel runs never share (or stop) each other's server.
+  const scratch = configured ? undefined : mkdtempSync(path.join(tmpdir(), 'orbit360-test-'));
+  if (scratch) chmodSync(scratch, 0o755); // the cluster may run as the `postgres` OS user
+  const embedded = scratch
+    ? await startEmbeddedPostgres({ dataDir: scratch, logger, ephemeral: true })
+    : undefined;
   const postgresUrl = configured ?? embedded!.url;
   const templateDatabase = `orbit_tpl_${process.pid}`;
 
@@ -49,5 +54,6 @@ export default async function setup(project: TestProject) {
       .catch(() => {});
     await admin.close();
     await embedded?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   };
 }

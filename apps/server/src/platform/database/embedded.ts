@@ -62,7 +62,15 @@ export async function startEmbeddedPostgres(options: {
   const databaseDir = path.resolve(options.dataDir, 'postgres');
   const port = await findFreePort();
   const isRoot = userInfo().uid === 0;
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  // TCP on loopback only; no unix socket, so nothing depends on /tmp's permissions.
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+  ];
   if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off');
   const pg = new EmbeddedPostgres({
     databaseDir,
