@@ -8,7 +8,8 @@ import { buildApp } from '../src/app.js';
 import type { AppContext } from '../src/context.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createDatabase, withDatabaseName, type Database } from '../src/platform/database/index.js';
-import { createLogger } from '../src/platform/logger.js';
+import { pino } from 'pino';
+import { createLogger, loggerOptions } from '../src/platform/logger.js';
 import { eq } from 'drizzle-orm';
 import {
   admins,
@@ -67,7 +68,10 @@ export interface TestApp {
 }
 
 /** Boots the real application on a fresh database for the current test file. */
-export function setupTestApp(overrides: Record<string, string> = {}): TestApp {
+export function setupTestApp(
+  overrides: Record<string, string> = {},
+  options: { logStream?: NodeJS.WritableStream } = {},
+): TestApp {
   const state = {} as TestApp;
   let drop: () => Promise<void>;
   const tokens = new Map<AdminRole, string>();
@@ -83,7 +87,9 @@ export function setupTestApp(overrides: Record<string, string> = {}): TestApp {
       config,
       db: database.db,
       pool: database.pool,
-      logger: createLogger('silent'),
+      logger: options.logStream
+        ? pino(loggerOptions('info'), options.logStream)
+        : createLogger('silent'),
       tokens: createTokenService({
         secret: config.auth.jwtSecret!,
         adminTtl: '1h',

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/platform/config.js';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config.http).toMatchObject({ port: 5000, adminPort: 3001, dashboardPort: 3003 });
+    expect(config.platform.domain).toBe('localhost:5000');
+    expect(config.dataDir).toBe('./.data');
+    expect(config.database.url).toBeUndefined();
+    expect(config.bootstrapAdmin.email).toBe('admin@orbit360.local');
+  });
+
+  it('names every bad variable', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        JWT_SECRET: 'short',
+        LOG_LEVEL: 'loud',
+        SMTP_URL: 'http://x',
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'SMTP_URL'])
+        expect(message).toContain(name);
+    }
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', ADMIN_PASSWORD: '' }).database.url).toBeUndefined();
+  });
+
+  it('derives URLs from ports and PUBLIC_URL', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PUBLIC_URL: 'https://api.example.com/',
+      ADMIN_PORT: '4001',
+    });
+    expect(config.http.publicUrl).toBe('https://api.example.com');
+    expect(config.platform.adminUrl).toBe('https://localhost:4001');
+  });
+});
