@@ -1,30 +1,25 @@
 // Fails when the tables in src/modules/**/*.table.ts and the committed migrations disagree:
-// generates into a scratch copy of migrations/ and checks that nothing new was written.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// generates into a scratch copy of migrations/ and checks that drizzle-kit finds nothing to add.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'orbit-migrations-'));
+const scratch = `.migrations-check-${process.pid}`; // drizzle-kit wants a relative path
+const sqlFiles = () => readdirSync(scratch).filter((f) => f.endsWith('.sql')).length;
 try {
   cpSync('migrations', scratch, { recursive: true });
-  const before = readdirSync(scratch).length;
-  execFileSync(
+  const before = sqlFiles();
+  const run = spawnSync(
     'npx',
-    [
-      'drizzle-kit',
-      'generate',
-      '--dialect=postgresql',
-      '--schema=./src/modules/**/*.table.ts',
-      `--out=${scratch}`,
-    ],
-    { stdio: 'pipe' },
+    ['drizzle-kit', 'generate', '--dialect=postgresql', '--schema=./src/modules/**/*.table.ts', `--out=${scratch}`],
+    { encoding: 'utf8' },
   );
-  const added = readdirSync(scratch).filter((f) => f.endsWith('.sql')).length - (before - 1);
-  if (added > 0) {
-    console.error(
-      'Schema and migrations disagree: run `npm run db:generate` and commit the result.',
-    );
+  const output = `${run.stdout}\n${run.stderr}`;
+  if (sqlFiles() > before) {
+    console.error('Schema and migrations disagree: run `npm run db:generate` and commit the result.');
+    process.exit(1);
+  }
+  if (run.status !== 0 || !/No schema changes/i.test(output)) {
+    console.error(`drizzle-kit could not compare schema and migrations:\n${output}`);
     process.exit(1);
   }
   console.warn('migrations match the schema');
