@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +13,19 @@ export default defineConfig({
           setupFiles: ['./test/fail-on-console-error.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'web',
+          environment: 'jsdom',
+          include: [
+            'apps/admin/src/**/*.test.tsx',
+            'apps/dashboard/src/**/*.test.tsx',
+            'packages/ui/src/**/*.test.tsx',
+          ],
+          setupFiles: ['./packages/ui/test/setup-web.ts'],
         },
       },
     ],

@@ -10,12 +10,20 @@ try {
   const before = sqlFiles();
   const run = spawnSync(
     'npx',
-    ['drizzle-kit', 'generate', '--dialect=postgresql', '--schema=./src/modules/**/*.table.ts', `--out=${scratch}`],
+    [
+      'drizzle-kit',
+      'generate',
+      '--dialect=postgresql',
+      '--schema=./src/modules/**/*.table.ts',
+      `--out=${scratch}`,
+    ],
     { encoding: 'utf8' },
   );
   const output = `${run.stdout}\n${run.stderr}`;
   if (sqlFiles() > before) {
-    console.error('Schema and migrations disagree: run `npm run db:generate` and commit the result.');
+    console.error(
+      'Schema and migrations disagree: run `npm run db:generate` and commit the result.',
+    );
     process.exit(1);
   }
   if (run.status !== 0 || !/No schema changes/i.test(output)) {

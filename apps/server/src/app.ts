@@ -2,6 +2,8 @@
  * Builds the HTTP application from an AppContext: framework glue, then each module's routes.
  * Used by main.ts and by tests (which inject requests without opening a port).
  */
+import fastifyCors from '@fastify/cors';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   serializerCompiler,
@@ -12,21 +14,42 @@ import type { AppContext } from './context.js';
 import { isDatabaseHealthy } from './platform/database/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { spaOrigins } from './platform/http/spa.js';
+import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
+import { dashboardRoutes } from './modules/dashboard/index.js';
+import { emailRoutes } from './modules/email/index.js';
+import { provisioningRoutes } from './modules/provisioning/index.js';
 import { merchantsRoutes } from './modules/merchants/index.js';
 import { plansRoutes } from './modules/plans/index.js';
 import { themesRoutes } from './modules/themes/index.js';
+import {
+  createStorefrontUrlRewriter,
+  siteRoutes,
+  storefrontRoutes,
+} from './modules/storefront/index.js';
+import { realtimeRoutes, realtimeWebsocketOptions } from './modules/realtime/index.js';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.http.bodyLimit,
     return503OnClosing: true,
+    // `<slug>.<PLATFORM_DOMAIN>` requests are routed to that store's storefront.
+    rewriteUrl: createStorefrontUrlRewriter(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // The admin panel and the dashboard are served from their own ports and call the API cross-origin.
+  await app.register(fastifyCors, {
+    origin: spaOrigins(ctx.config),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
+    maxAge: 600,
+  });
   await registerOpenApi(app, ctx.config.http.publicUrl);
+  await app.register(fastifyWebsocket, realtimeWebsocketOptions(ctx));
 
   app.get(
     '/healthz',
@@ -44,5 +67,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(merchantsRoutes(ctx));
   await app.register(themesRoutes(ctx));
   await app.register(plansRoutes(ctx));
+  await app.register(provisioningRoutes(ctx));
+  await app.register(emailRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  await app.register(dashboardRoutes(ctx));
+  await app.register(storefrontRoutes(ctx));
+  await app.register(siteRoutes(ctx));
+  await app.register(realtimeRoutes(ctx));
   return app;
 }

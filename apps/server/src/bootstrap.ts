@@ -14,13 +14,17 @@ import {
 } from './platform/database/index.js';
 import type { Logger } from './platform/logger.js';
 import { resolveSecret } from './platform/secrets.js';
+import { migrateQueue } from './platform/queue.js';
+import { startWorker, type Worker } from './worker.js';
 import {
   createLoginRateLimiter,
   createTokenService,
   ensureBootstrapAdmin,
 } from './modules/auth/index.js';
 import { seedPlans } from './modules/plans/index.js';
+import { createRealtimeHub, invalidateStorefrontOnEvents } from './modules/realtime/index.js';
 import { seedThemes } from './modules/themes/index.js';
+import { createStorefrontCache } from './modules/storefront/index.js';
 
 const EMBEDDED_DATABASE = 'orbit360';
 
@@ -47,14 +51,20 @@ export interface Platform {
   ctx: AppContext;
   /** Password generated for the first admin on this start, to be shown once. */
   generatedAdminPassword: string | null;
+  /** Starts the job worker (roles all/worker); call once the HTTP listener is up. */
+  startWorker(): Promise<void>;
+  /** Lets running jobs finish (their website self-checks still need the listener). */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function bootstrap(config: Config, logger: Logger): Promise<Platform> {
   const { url, embedded } = await openDatabaseUrl(config, logger);
   const database = createDatabase({ url, poolSize: config.database.poolSize, logger });
+  let worker: Worker | undefined;
   try {
     await runMigrations(database.pool);
+    await migrateQueue({ url, logger });
     await seedThemes(database.db);
     await seedPlans(database.db);
     const { generatedPassword } = await ensureBootstrapAdmin({
@@ -78,11 +88,31 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
         merchantTtl: config.auth.merchantTokenTtl,
       }),
       loginLimiter: createLoginRateLimiter(),
+      realtime: createRealtimeHub({
+        databaseUrl: url,
+        pool: database.pool,
+        logger,
+        config: config.realtime,
+      }),
+      storefront: createStorefrontCache(),
+      secrets: { preview: jwtSecret },
     };
+    // Storefront caches of every instance follow publishes and status changes.
+    invalidateStorefrontOnEvents(ctx.realtime, ctx.storefront);
+    await ctx.realtime.start();
     return {
       ctx,
       generatedAdminPassword: generatedPassword,
+      async startWorker() {
+        if (config.role !== 'api' && !worker) worker = await startWorker(ctx, { databaseUrl: url });
+      },
+      async stopWorker() {
+        await worker?.stop();
+        worker = undefined;
+      },
       async close() {
+        await worker?.stop();
+        await ctx.realtime.stop();
         await database.close();
         await embedded?.stop();
       },

@@ -8,6 +8,8 @@ import type { Db } from './platform/database/index.js';
 import type { Logger } from './platform/logger.js';
 import type { TokenService } from './modules/auth/tokens.js';
 import type { LoginRateLimiter } from './modules/auth/login-rate-limiter.js';
+import type { RealtimeHub } from './modules/realtime/index.js';
+import type { StorefrontCache } from './modules/storefront/index.js';
 
 export interface AppContext {
   config: Config;
@@ -16,4 +18,10 @@ export interface AppContext {
   logger: Logger;
   tokens: TokenService;
   loginLimiter: LoginRateLimiter;
+  /** Realtime gateway of this instance: WebSocket rooms fed by the event log. */
+  realtime: RealtimeHub;
+  /** This instance's storefront caches (stores, rendered pages, compiled themes). */
+  storefront: StorefrontCache;
+  /** Secrets resolved at boot. `preview` signs storefront preview links. */
+  secrets: { preview: string };
 }

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
+import { startSpaServers } from './platform/http/spa.js';
 
 async function main() {
   const startedAt = performance.now();
@@ -20,8 +21,11 @@ async function main() {
   const logger = createLogger(config.log.level);
   const platform = await bootstrap(config, logger);
   const app = await buildApp(platform.ctx);
+  let spaServers: Awaited<ReturnType<typeof startSpaServers>> = [];
   try {
     await app.listen({ port: config.http.port, host: config.http.host });
+    await platform.startWorker();
+    if (config.role !== 'worker') spaServers = await startSpaServers({ config, logger: app.log });
   } catch (error) {
     await app.close();
     await platform.close();
@@ -50,6 +54,8 @@ async function main() {
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');
+    await platform.stopWorker();
+    await Promise.all(spaServers.map((server) => server.close()));
     await app.close();
     await platform.close();
   });

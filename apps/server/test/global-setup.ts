@@ -14,6 +14,7 @@ import {
   withDatabaseName,
 } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
+import { migrateQueue } from '../src/platform/queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,6 +44,8 @@ export default async function setup(project: TestProject) {
     logger,
   });
   await runMigrations(template.pool);
+  // graphile-worker's schema too, so test databases cloned from the template have the queue.
+  await migrateQueue({ url: withDatabaseName(postgresUrl, templateDatabase), logger });
   await template.close();
 
   project.provide('postgresUrl', postgresUrl);

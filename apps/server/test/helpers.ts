@@ -19,7 +19,9 @@ import {
   ensureBootstrapAdmin,
 } from '../src/modules/auth/index.js';
 import { seedPlans } from '../src/modules/plans/index.js';
+import { createRealtimeHub, invalidateStorefrontOnEvents } from '../src/modules/realtime/index.js';
 import { seedThemes } from '../src/modules/themes/index.js';
+import { createStorefrontCache } from '../src/modules/storefront/index.js';
 import type { AdminRole } from '@orbit360/contracts';
 
 export const TEST_ADMIN = { email: 'admin@orbit360.test', password: 'correct-horse-battery-1' };
@@ -83,20 +85,32 @@ export function setupTestApp(
     await seedThemes(database.db);
     await seedPlans(database.db);
     await ensureBootstrapAdmin({ db: database.db, ...TEST_ADMIN });
+    const logger = options.logStream
+      ? pino(loggerOptions('info'), options.logStream)
+      : createLogger('silent');
     const ctx: AppContext = {
       config,
       db: database.db,
       pool: database.pool,
-      logger: options.logStream
-        ? pino(loggerOptions('info'), options.logStream)
-        : createLogger('silent'),
+      logger,
       tokens: createTokenService({
         secret: config.auth.jwtSecret!,
         adminTtl: '1h',
         merchantTtl: '1h',
       }),
       loginLimiter: createLoginRateLimiter(),
+      realtime: createRealtimeHub({
+        databaseUrl: database.url,
+        pool: database.pool,
+        logger,
+        config: config.realtime,
+      }),
+      storefront: createStorefrontCache(),
+      secrets: { preview: config.auth.jwtSecret! },
     };
+    // Storefront caches of every instance follow publishes and status changes.
+    invalidateStorefrontOnEvents(ctx.realtime, ctx.storefront);
+    await ctx.realtime.start();
     Object.assign(state, { ctx, database, app: await buildApp(ctx) });
     state.adminToken = async (role = 'super_admin') => {
       if (!tokens.has(role)) {
@@ -122,6 +136,7 @@ export function setupTestApp(
 
   afterAll(async () => {
     await state.app?.close();
+    await state.ctx?.realtime.stop();
     await drop?.();
   });
 

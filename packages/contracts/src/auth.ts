@@ -20,3 +20,25 @@ export type Admin = z.infer<typeof Admin>;
 
 export const AdminLoginResponse = z.object({ token: z.string(), admin: Admin });
 export type AdminLoginResponse = z.infer<typeof AdminLoginResponse>;
+
+export const MERCHANT_ROLES = ['owner', 'staff'] as const;
+export const MerchantRole = z.enum(MERCHANT_ROLES);
+export type MerchantRole = z.infer<typeof MerchantRole>;
+
+/** The merchant session's identity: its account, merchant and tenant. */
+export const MerchantSession = z.object({
+  id: z.uuid().describe('the merchant account id'),
+  merchantId: z.uuid(),
+  tenantId: z.uuid(),
+  role: MerchantRole,
+});
+export type MerchantSession = z.infer<typeof MerchantSession>;
+
+export const MerchantLoginResponse = z.object({ token: z.string(), merchant: MerchantSession });
+export type MerchantLoginResponse = z.infer<typeof MerchantLoginResponse>;
+
+export const SetMerchantPasswordBody = z.object({
+  token: z.string().min(1).max(200).describe('the one-time token from the welcome email link'),
+  password: z.string().min(1).max(256),
+});
+export type SetMerchantPasswordBody = z.infer<typeof SetMerchantPasswordBody>;

@@ -75,3 +75,9 @@ export const MerchantList = z.object({
   counts: MerchantCounts,
 });
 export type MerchantList = z.infer<typeof MerchantList>;
+
+/** Body of `POST /api/admin/merchants/:id/suspend` and `/reactivate` (optional). */
+export const MerchantStatusChangeBody = z
+  .object({ reason: z.string().trim().max(500).optional() })
+  .nullish();
+export type MerchantStatusChangeBody = z.infer<typeof MerchantStatusChangeBody>;

@@ -44,7 +44,28 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Orbit360 <no-reply@orbit360.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PROVISIONING_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
+  PROVISIONING_SELF_CHECK_URL: optionalString.pipe(z.url().optional()),
+  /** Test/e2e fault injection, e.g. `website:fail:3@Faulty,data:delay:500` (see provisioning). */
+  PROVISIONING_FAULTS: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^[a-z]+:(fail|delay|crash)(:\d+)?(@[^,]+)?(,[a-z]+:(fail|delay|crash)(:\d+)?(@[^,]+)?)*$/,
+        'must be a list like website:fail:3@StoreName,data:delay:500',
+      )
+      .optional(),
+  ),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  QUEUE_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
   EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
+  REALTIME_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  REALTIME_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
+  REALTIME_MAX_CONNECTIONS_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -64,6 +85,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.PROVISIONING_FAULTS) {
+    throw new ConfigError(['PROVISIONING_FAULTS: fault injection is not allowed in production']);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const protocol = new URL(publicUrl).protocol.replace(':', '');
   return {
@@ -87,10 +111,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     bootstrapAdmin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
     auth: { jwtSecret: e.JWT_SECRET, adminTokenTtl: '12h', merchantTokenTtl: '12h' },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+      maxAttempts: 10,
+    },
     log: { level: e.LOG_LEVEL },
-    provisioning: { retryBaseMs: e.PROVISIONING_RETRY_BASE_MS, maxAttempts: 3 },
-    realtime: { retentionHours: e.EVENT_RETENTION_HOURS },
+    provisioning: {
+      retryBaseMs: e.PROVISIONING_RETRY_BASE_MS,
+      maxAttempts: 3,
+      selfCheckUrl: (e.PROVISIONING_SELF_CHECK_URL ?? `http://127.0.0.1:${e.PORT}`).replace(
+        /\/$/,
+        '',
+      ),
+      faults: e.PROVISIONING_FAULTS,
+    },
+    queue: { concurrency: e.WORKER_CONCURRENCY, pollIntervalMs: e.QUEUE_POLL_INTERVAL_MS },
+    realtime: {
+      retentionHours: e.EVENT_RETENTION_HOURS,
+      heartbeatMs: e.REALTIME_HEARTBEAT_MS,
+      maxBufferedBytes: e.REALTIME_MAX_BUFFERED_BYTES,
+      maxConnectionsPerToken: e.REALTIME_MAX_CONNECTIONS_PER_TOKEN,
+    },
   };
 }
 

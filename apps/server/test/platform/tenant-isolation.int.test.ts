@@ -128,7 +128,9 @@ describe('row-level tenant isolation', () => {
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
       join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
-      where c.relkind = 'r' and c.relname not in ('merchants', 'audit_log', 'events')`);
+      where c.relkind = 'r' and c.relname not in ('merchants', 'audit_log', 'events',
+        -- platform-level records that point at a tenant (docs/decisions/023)
+        'provisionings', 'merchant_accounts', 'emails')`);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row, row.relname).toMatchObject({

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AdminLoginResponse, LoginBody } from '@orbit360/contracts';
+import {
+  AdminLoginResponse,
+  LoginBody,
+  MerchantLoginResponse,
+  SetMerchantPasswordBody,
+} from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { loginAdmin } from './login-admin.js';
+import { loginMerchant } from './login-merchant.js';
+import { setMerchantPassword } from './set-merchant-password.js';
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -17,5 +24,31 @@ export const authRoutes =
         },
       },
       async (request) => loginAdmin(ctx, { ...request.body, clientIp: request.ip }),
+    );
+
+    app.post(
+      '/api/auth/merchant/set-password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Choose a password with the one-time token of the welcome email; signs in',
+          body: SetMerchantPasswordBody,
+          response: { 200: MerchantLoginResponse },
+        },
+      },
+      async (request) => setMerchantPassword(ctx, request.body),
+    );
+
+    app.post(
+      '/api/auth/merchant/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in to the merchant dashboard',
+          body: LoginBody,
+          response: { 200: MerchantLoginResponse },
+        },
+      },
+      async (request) => loginMerchant(ctx, { ...request.body, clientIp: request.ip }),
     );
   };

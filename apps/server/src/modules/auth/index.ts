@@ -7,3 +7,6 @@ export { createLoginRateLimiter, type LoginRateLimiter } from './login-rate-limi
 export { ensureBootstrapAdmin } from './ensure-bootstrap-admin.js';
 export { createAdmin } from './create-admin.js';
 export { hashPassword, verifyPassword, passwordWeakness, getDummyHash } from './passwords.js';
+export { merchantAccounts, passwordTokens, merchantRole } from './merchant-accounts.table.js';
+export { createOwnerAccount } from './create-owner-account.js';
+export { createPasswordToken, SET_PASSWORD_TOKEN_TTL_MS } from './password-tokens.js';

@@ -4,3 +4,4 @@ export { getMerchant } from './get-merchant.js';
 export { listMerchants } from './list-merchants.js';
 export { signupMerchant } from './signup-merchant.js';
 export { toMerchantDto, type MerchantRow } from './merchant.dto.js';
+export { suspendMerchant, reactivateMerchant } from './change-merchant-status.js';

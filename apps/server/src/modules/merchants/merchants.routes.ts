@@ -5,9 +5,11 @@ import {
   MerchantList,
   MerchantListQuery,
   MerchantSignupBody,
+  MerchantStatusChangeBody,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { requireAdmin } from '../auth/index.js';
+import { adminOf, requireAdmin } from '../auth/index.js';
+import { reactivateMerchant, suspendMerchant } from './change-merchant-status.js';
 import { getMerchant } from './get-merchant.js';
 import { listMerchants } from './list-merchants.js';
 import { signupMerchant } from './signup-merchant.js';
@@ -61,4 +63,40 @@ export const merchantsRoutes =
       },
       async (request) => getMerchant({ db: ctx.db, id: request.params.id }),
     );
+
+    const canWrite = requireAdmin(ctx.tokens, 'write');
+    for (const [verb, change, summary] of [
+      ['suspend', suspendMerchant, 'Suspend an active merchant: its website stops being served'],
+      [
+        'reactivate',
+        reactivateMerchant,
+        'Reactivate a suspended merchant: its website is live again',
+      ],
+    ] as const) {
+      app.post(
+        `/api/admin/merchants/:id/${verb}`,
+        {
+          preHandler: canWrite,
+          schema: {
+            tags: ['merchants'],
+            summary,
+            security,
+            params: IdParams,
+            body: MerchantStatusChangeBody,
+            response: { 200: Merchant },
+          },
+        },
+        async (request) => {
+          const merchant = await change({
+            db: ctx.db,
+            id: request.params.id,
+            actorId: adminOf(request).id,
+            reason: request.body?.reason,
+          });
+          // This instance's storefront now serves (or stops serving) the store at once.
+          if (merchant.tenantId) ctx.storefront.invalidateTenant(merchant.tenantId);
+          return merchant;
+        },
+      );
+    }
   };

@@ -14,5 +14,6 @@ export const events = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('events_at_idx').on(t.at)],
+  // Merchants resume with `tenant_id = $1 and seq > $2 order by seq`.
+  (t) => [index('events_at_idx').on(t.at), index('events_tenant_seq_idx').on(t.tenantId, t.seq)],
 );

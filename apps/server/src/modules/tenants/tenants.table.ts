@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { merchants } from '../merchants/merchants.table.js';
 import { plans } from '../plans/plans.table.js';
 import { themes } from '../themes/themes.table.js';
@@ -6,9 +6,22 @@ import { themes } from '../themes/themes.table.js';
 export const TENANT_STATUSES = ['provisioning', 'live', 'suspended'] as const;
 export const tenantStatus = pgEnum('tenant_status', TENANT_STATUSES);
 
+/** Where a tenant is served and how it was deployed; recorded when it goes live. */
+export interface TenantDeployment {
+  merchantCode: string;
+  namespace: string;
+  websiteUrl: string;
+  dashboardUrl: string;
+  siteVersionId: string | null;
+  provisioningId: string;
+}
+
 /**
  * The platform's registry of tenants: one per activated merchant. Not tenant-owned itself —
  * host routing and login read it before any tenant context exists.
+ *
+ * `slug` is null between workspace creation and website deployment (the website step picks
+ * it, resolving collisions); host routing never matches a null slug.
  */
 export const tenants = pgTable('tenants', {
   id: uuid().primaryKey().defaultRandom(),
@@ -17,7 +30,7 @@ export const tenants = pgTable('tenants', {
     .unique()
     .references(() => merchants.id, { onDelete: 'restrict' }),
   namespace: text().notNull().unique(),
-  slug: text().notNull().unique(),
+  slug: text().unique(),
   status: tenantStatus().notNull().default('provisioning'),
   planId: uuid('plan_id')
     .notNull()
@@ -25,6 +38,8 @@ export const tenants = pgTable('tenants', {
   themeId: uuid('theme_id')
     .notNull()
     .references(() => themes.id, { onDelete: 'restrict' }),
+  deployment: jsonb().$type<TenantDeployment>(),
+  liveAt: timestamp('live_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,107 @@
+/**
+ * The signed-in frame: navigation, the account menu, and the one realtime connection of the
+ * session. Every event of this tenant refreshes the data it may have changed.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  AppShell,
+  Avatar,
+  Button,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+  SidebarLink,
+  SidebarSection,
+} from '@orbit360/ui';
+import { ChevronDown, ExternalLink, LayoutDashboard, LogOut } from 'lucide-react';
+import { NavLink, Outlet } from 'react-router-dom';
+import { useOverview, useRefreshOverview } from '../hooks/api/overview.js';
+import { useRealtime } from '../lib/realtime.js';
+import { signOut, useSession, type MerchantSession } from '../lib/session-store.js';
+import { Brand } from './brand.js';
+import { LiveIndicator } from './live-indicator.js';
+
+export function DashboardLayout() {
+  const session = useSession();
+  return session ? <SignedInLayout session={session} /> : null;
+}
+
+function SignedInLayout({ session }: { session: MerchantSession }) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshOverview();
+  const overview = useOverview(session.merchant.tenantId);
+  const status = useRealtime({
+    token: session.token,
+    onEvent: refresh,
+    onReady: refresh,
+  });
+  const websiteUrl = overview.data?.store.websiteUrl;
+  const email = overview.data?.account.email ?? session.email ?? '';
+  const displayName = overview.data?.account.name || email || 'Your account';
+
+  const logout = () => {
+    signOut();
+    queryClient.clear();
+  };
+
+  return (
+    <AppShell
+      brand={<Brand />}
+      sidebar={
+        <>
+          <SidebarSection title="Store">
+            <SidebarLink asChild>
+              <NavLink to="/" end>
+                <LayoutDashboard /> Overview
+              </NavLink>
+            </SidebarLink>
+            {websiteUrl && (
+              <SidebarLink href={websiteUrl} target="_blank" rel="noopener noreferrer">
+                <ExternalLink /> View website
+              </SidebarLink>
+            )}
+          </SidebarSection>
+        </>
+      }
+      sidebarFooter={
+        <Button variant="ghost" className="w-full justify-start" onClick={logout}>
+          <LogOut /> Sign out
+        </Button>
+      }
+      topbar={
+        <>
+          <LiveIndicator status={status} />
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <button
+                type="button"
+                aria-label="Account menu"
+                className="flex items-center gap-2 rounded-lg px-1.5 py-1 text-sm hover:bg-gray-100"
+              >
+                <Avatar name={displayName} size="sm" />
+                <span className="hidden max-w-48 truncate font-medium text-fg sm:inline">
+                  {displayName}
+                </span>
+                <ChevronDown aria-hidden className="size-4 text-fg-subtle" />
+              </button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent>
+              <div className="px-2.5 py-2 text-xs text-fg-muted">
+                Signed in as
+                <div className="truncate font-medium text-fg">{email || '—'}</div>
+              </div>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem tone="danger" onSelect={logout}>
+                <LogOut /> Sign out
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+        </>
+      }
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

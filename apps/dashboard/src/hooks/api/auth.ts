@@ -1,0 +1,47 @@
+/**
+ * Merchant credentials: sign in, and set the first password from the welcome email's link.
+ * Both are unauthenticated calls; a successful sign-in stores the session.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.js';
+import type { MerchantLoginResponse } from '@orbit360/contracts';
+import { signIn } from '../../lib/session-store.js';
+
+export const authKeys = {
+  all: ['auth'] as const,
+  login: () => [...authKeys.all, 'login'] as const,
+  setPassword: () => [...authKeys.all, 'set-password'] as const,
+};
+
+export interface MerchantLoginInput {
+  email: string;
+  password: string;
+}
+
+export function useMerchantLogin() {
+  return useMutation({
+    mutationKey: authKeys.login(),
+    mutationFn: (input: MerchantLoginInput) =>
+      api.post<MerchantLoginResponse>('/api/auth/merchant/login', input),
+    onSuccess: (response, input) => {
+      signIn({ token: response.token, merchant: response.merchant, email: input.email });
+    },
+  });
+}
+
+export interface SetPasswordInput {
+  token: string;
+  password: string;
+}
+
+/** Setting the password consumes the one-time token and signs the merchant in. */
+export function useSetPassword() {
+  return useMutation({
+    mutationKey: authKeys.setPassword(),
+    mutationFn: (input: SetPasswordInput) =>
+      api.post<MerchantLoginResponse>('/api/auth/merchant/set-password', input),
+    onSuccess: (response) => {
+      signIn({ token: response.token, merchant: response.merchant, email: null });
+    },
+  });
+}

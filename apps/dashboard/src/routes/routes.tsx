@@ -1,0 +1,19 @@
+import type { RouteObject } from 'react-router-dom';
+import { DashboardLayout } from '../components/dashboard-layout.js';
+import { RequireSession } from '../components/require-session.js';
+import { LoginPage } from './auth/login/login-page.js';
+import { SetPasswordPage } from './auth/set-password/set-password-page.js';
+import { NotFoundPage } from './not-found-page.js';
+import { OverviewPage } from './overview/home/overview-page.js';
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  { path: '/set-password', element: <SetPasswordPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      { element: <DashboardLayout />, children: [{ index: true, element: <OverviewPage /> }] },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+];

@@ -1,0 +1,294 @@
+/**
+ * `npm run bench:provisioning [-- --n=200 --concurrency=10]`
+ *
+ * Boots the whole platform (API, storefront, worker) on a fresh database — DATABASE_URL's
+ * server, or an embedded PostgreSQL — with a local SMTP server, signs up N merchants and
+ * activates them. A merchant counts as done when (a) its provisioning is completed, (b) its
+ * welcome email was accepted by the SMTP server and (c) its website answers 200 with its name.
+ *
+ * Phases: sequential activations (latency without queueing), activations paced at 100/s
+ * (latency at the target load), then a burst of all the rest at once (throughput). Finally the
+ * floor: one bare SQL transaction inserting the same rows a provisioning creates.
+ */
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/app.js';
+import { bootstrap } from '../src/bootstrap.js';
+import { loadConfig } from '../src/platform/config.js';
+import {
+  createDatabase,
+  startEmbeddedPostgres,
+  withDatabaseName,
+  type EmbeddedDatabase,
+} from '../src/platform/database/index.js';
+import { createLogger } from '../src/platform/logger.js';
+import { freePort, startSmtpSink } from '../src/modules/provisioning/testing/smtp-sink.js';
+import { measureFloor } from './provisioning-floor.js';
+
+const arg = (name: string, fallback: number) => {
+  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.split('=')[1]) : fallback;
+};
+const N = arg('n', 200);
+const CONCURRENCY = arg('concurrency', 10);
+const SEQUENTIAL = Math.min(25, Math.floor(N / 4));
+const PACED = Math.min(50, Math.floor(N / 4));
+const PACE_PER_SECOND = 100;
+const ADMIN = { email: 'bench@orbit360.local', password: 'bench-password-123456' };
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+
+interface Tracked {
+  id: string;
+  email: string;
+  storeName: string;
+  startedAt?: number;
+  completedAt?: number;
+  siteAt?: number;
+  mailAt?: number;
+  done?: () => void;
+}
+
+async function openDatabase(logger: ReturnType<typeof createLogger>) {
+  let embedded: EmbeddedDatabase | undefined;
+  let scratch: string | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    scratch = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-'));
+    chmodSync(scratch, 0o755); // as root, the cluster runs as the `postgres` OS user
+    embedded = await startEmbeddedPostgres({ dataDir: scratch, logger });
+    serverUrl = embedded.url;
+  }
+  const name = `orbit_bench_${process.pid}`;
+  const admin = createDatabase({ url: serverUrl, poolSize: 1, logger });
+  await admin.pool.query(`drop database if exists ${name} with (force)`);
+  await admin.pool.query(`create database ${name}`);
+  return {
+    url: withDatabaseName(serverUrl, name),
+    label: embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
+    async drop() {
+      await admin.pool.query(`drop database if exists ${name} with (force)`).catch(() => {});
+      await admin.close();
+      await embedded?.stop();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main() {
+  const logger = createLogger('warn');
+  const database = await openDatabase(logger);
+  const smtp = await startSmtpSink();
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(Math.max(10, CONCURRENCY + 6)),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SMTP_URL: smtp.url,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+    DATA_DIR: dataDir,
+  });
+  const platform = await bootstrap(config, logger);
+  const app = await buildApp(platform.ctx);
+  await app.listen({ port, host: '127.0.0.1' });
+  await platform.startWorker();
+  const base = `http://127.0.0.1:${port}`;
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+  try {
+    const call = async (method: string, url: string, body?: unknown, token?: string) => {
+      const res = await fetch(`${base}${url}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    const { json: login } = await call('POST', '/api/auth/admin/login', ADMIN);
+    const token = login.token as string;
+    const { json: themeList } = await call('GET', '/api/provisioning/themes', undefined, token);
+    const { json: planList } = await call('GET', '/api/provisioning/plans', undefined, token);
+    const themeId = (themeList.items as { id: string; key: string }[]).find(
+      (t) => t.key === 'modern',
+    )!.id;
+    const planId = (planList.items as { id: string; key: string }[]).find(
+      (p) => p.key === 'starter',
+    )!.id;
+
+    // Sign up N merchants.
+    const merchants: Tracked[] = [];
+    for (let i = 0; i < N; i += 20) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(20, N - i) }, async (_, j) => {
+          const n = i + j;
+          const storeName = `Bench Store ${n} ${process.pid}`;
+          const email = `owner${n}-${process.pid}@bench.test`;
+          const res = await call('POST', '/api/merchants/signup', {
+            storeName,
+            ownerName: 'Bench Owner',
+            email,
+          });
+          return { id: res.json.id as string, email, storeName };
+        }),
+      );
+      merchants.push(...batch);
+    }
+    const byEmail = new Map(merchants.map((m) => [m.email, m]));
+    const byId = new Map(merchants.map((m) => [m.id, m]));
+
+    const finishIfDone = (m: Tracked) => {
+      if (m.siteAt && m.mailAt) m.done?.();
+    };
+    smtp.onReceived = (email) => {
+      const m = byEmail.get(email.to[0]!);
+      if (!m) return;
+      m.mailAt = email.receivedAt;
+      finishIfDone(m);
+    };
+    const checkSite = (m: Tracked, slugHost: string) =>
+      new Promise<void>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path: '/', agent, headers: { host: slugHost } },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => {
+              if (res.statusCode === 200 && body.includes(m.storeName)) {
+                m.siteAt = Date.now();
+                finishIfDone(m);
+                resolve();
+              } else reject(new Error(`website answered ${res.statusCode}`));
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+
+    // Completion arrives over the platform's own realtime stream (no polling).
+    const pool = platform.ctx.pool;
+    const unsubscribe = platform.ctx.realtime.subscribe((event) => {
+      if (event.type !== 'provisioning.completed') return;
+      const m = byId.get(event.data.merchantId);
+      if (!m || m.completedAt) return;
+      m.completedAt = Date.now();
+      void pool
+        .query<{ slug: string }>('select slug from tenants where merchant_id = $1', [m.id])
+        .then(({ rows }) => checkSite(m, `${rows[0]!.slug}.${config.platform.domain}`))
+        .catch((error) =>
+          out(`website check failed for ${m.storeName}: ${(error as Error).message}`),
+        );
+    });
+
+    const activate = async (m: Tracked) => {
+      const finished = new Promise<void>((resolve) => (m.done = resolve));
+      m.startedAt = Date.now();
+      const res = await call(
+        'POST',
+        `/api/provisioning/merchants/${m.id}/activate`,
+        { themeId, planId },
+        token,
+      );
+      if (res.status !== 202) throw new Error(`activation answered ${res.status}`);
+      return finished;
+    };
+    const latencies = (list: Tracked[]) =>
+      list.map((m) => Math.max(m.siteAt!, m.mailAt!) - m.startedAt!).sort((a, b) => a - b);
+
+    const sequential = merchants.slice(0, SEQUENTIAL);
+    const paced = merchants.slice(SEQUENTIAL, SEQUENTIAL + PACED);
+    const burst = merchants.slice(SEQUENTIAL + PACED);
+
+    for (const m of sequential) await activate(m);
+
+    const pacedDone: Promise<void>[] = [];
+    const pacedStart = Date.now();
+    for (const [i, m] of paced.entries()) {
+      const due = pacedStart + (i * 1000) / PACE_PER_SECOND;
+      await sleep(Math.max(0, due - Date.now()));
+      pacedDone.push(activate(m));
+    }
+    await Promise.all(pacedDone);
+
+    const burstStart = Date.now();
+    await Promise.all(burst.map(activate));
+    const burstSeconds = (Date.now() - burstStart) / 1000;
+    unsubscribe();
+
+    const row = (label: string, list: Tracked[]) => {
+      if (!list.length) return;
+      const l = latencies(list);
+      out(
+        `  ${label.padEnd(20)} ${String(list.length).padStart(5)} ${[50, 95, 99]
+          .map((p) => `${String(percentile(l, p)).padStart(6)} ms`)
+          .join(' ')} ${String(l.at(-1)).padStart(6)} ms`,
+      );
+    };
+    const floor = await measureFloor({ pool, merchantId: sequential[0]!.id });
+    const seq = latencies(sequential);
+    const pacedLat = latencies(paced);
+    const throughput = burst.length / burstSeconds;
+
+    out();
+    out(
+      `Provisioning benchmark — ${N} merchants, ${database.label}, worker concurrency ${CONCURRENCY}, ` +
+        `Node ${process.versions.node}, ${cpus().length} cores`,
+    );
+    out('End to end: activate request → completed + welcome email accepted by SMTP + website 200');
+    out(
+      `  ${'phase'.padEnd(20)} ${'n'.padStart(5)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(9)}`,
+    );
+    row('sequential', sequential);
+    row(`paced ${PACE_PER_SECOND}/s`, paced);
+    row('burst (all at once)', burst);
+    out(
+      `Throughput (burst): ${burst.length} merchants in ${burstSeconds.toFixed(2)} s = ` +
+        `${throughput.toFixed(0)} merchants/s`,
+    );
+    out(
+      `Floor: one bare SQL transaction inserting the same ${floor.rows} rows ` +
+        `(${floor.tables} tables): p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`,
+    );
+    out(
+      `Ratio: sequential provisioning p50 / floor p50 = ${(percentile(seq, 50) / floor.p50).toFixed(1)}×`,
+    );
+    const bars = [
+      ['p50 ≤ 150 ms (sequential)', percentile(seq, 50) <= 150],
+      ['p99 ≤ 500 ms (sequential)', percentile(seq, 99) <= 500],
+      [
+        `p99 ≤ 500 ms (paced ${PACE_PER_SECOND}/s)`,
+        !pacedLat.length || percentile(pacedLat, 99) <= 500,
+      ],
+      ['≥ 100 merchants/s (burst)', throughput >= 100],
+    ] as const;
+    out(`Bars: ${bars.map(([label, ok]) => `${label} ${ok ? 'PASS' : 'FAIL'}`).join(' · ')}`);
+  } finally {
+    agent.destroy();
+    await app.close();
+    await platform.close();
+    await smtp.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

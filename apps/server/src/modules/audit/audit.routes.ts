@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AuditList, AuditQuery } from '@orbit360/contracts';
+import type { AppContext } from '../../context.js';
+import { requireAdmin } from '../auth/index.js';
+import { listAudit } from './list-audit.js';
+
+export const auditRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/admin/audit',
+      {
+        preHandler: requireAdmin(ctx.tokens, 'read'),
+        schema: {
+          tags: ['audit'],
+          summary: 'Who did what, and when: merchant lifecycle, catalog and admin changes',
+          security: [{ bearerAuth: [] }],
+          querystring: AuditQuery,
+          response: { 200: AuditList },
+        },
+      },
+      async (request) => listAudit({ db: ctx.db, query: request.query }),
+    );
+  };

@@ -1,0 +1,58 @@
+import { eq, sql } from 'drizzle-orm';
+import type { MerchantLoginResponse, SetMerchantPasswordBody } from '@orbit360/contracts';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
+import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
+import { hashPassword, passwordWeakness } from './passwords.js';
+import { hashToken } from './password-tokens.js';
+
+const tokenError = (reason: 'invalid' | 'expired' | 'used', message: string) =>
+  new AppError('BAD_REQUEST', message, {
+    reason,
+    fields: [{ field: 'body.token', message }],
+  });
+
+/**
+ * Sets a merchant account's password from a one-time token (welcome email link). The token is
+ * consumed in the same transaction that stores the password, under a row lock, so it works
+ * exactly once. Signs the merchant in.
+ */
+export async function setMerchantPassword(
+  ctx: Pick<AppContext, 'db' | 'tokens'>,
+  input: SetMerchantPasswordBody,
+): Promise<MerchantLoginResponse> {
+  const weakness = passwordWeakness(input.password);
+  if (weakness) throw AppError.validation([{ field: 'body.password', message: weakness }]);
+  const passwordHash = await hashPassword(input.password);
+
+  const account = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ token: passwordTokens, account: merchantAccounts })
+      .from(passwordTokens)
+      .innerJoin(merchantAccounts, eq(merchantAccounts.id, passwordTokens.accountId))
+      .where(eq(passwordTokens.tokenHash, hashToken(input.token)))
+      .for('update', { of: passwordTokens });
+    if (!row) throw tokenError('invalid', 'This link is not valid; ask for a new one');
+    if (row.token.usedAt) throw tokenError('used', 'This link was already used; sign in instead');
+    if (row.token.expiresAt.getTime() <= Date.now()) {
+      throw tokenError('expired', 'This link has expired; ask for a new one');
+    }
+    await tx
+      .update(passwordTokens)
+      .set({ usedAt: sql`now()` })
+      .where(eq(passwordTokens.id, row.token.id));
+    await tx
+      .update(merchantAccounts)
+      .set({ passwordHash, passwordSetAt: sql`now()`, lastLoginAt: sql`now()` })
+      .where(eq(merchantAccounts.id, row.account.id));
+    return row.account;
+  });
+
+  const session = {
+    id: account.id,
+    merchantId: account.merchantId,
+    tenantId: account.tenantId,
+    role: account.role,
+  };
+  return { token: await ctx.tokens.signMerchant(session), merchant: session };
+}

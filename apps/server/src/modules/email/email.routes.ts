@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { EmailLog, EmailLogQuery } from '@orbit360/contracts';
+import type { AppContext } from '../../context.js';
+import { requireAdmin } from '../auth/index.js';
+import { listEmails } from './list-emails.js';
+
+export const emailRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/admin/emails',
+      {
+        preHandler: requireAdmin(ctx.tokens, 'read'),
+        schema: {
+          tags: ['email'],
+          summary: 'The email log (outbox): every email the platform sent or will send',
+          security: [{ bearerAuth: [] }],
+          querystring: EmailLogQuery,
+          response: { 200: EmailLog },
+        },
+      },
+      async (request) => listEmails({ db: ctx.db, query: request.query }),
+    );
+  };

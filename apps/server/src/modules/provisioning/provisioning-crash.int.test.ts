@@ -1,0 +1,194 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROVISIONING_STEP_KEYS } from '@orbit360/contracts';
+import { startWorker } from '../../worker.js';
+import { bearer } from '../../../test/helpers.js';
+import { withTenant } from '../../platform/database/index.js';
+import { merchantAccounts } from '../auth/index.js';
+import { emails } from '../email/index.js';
+import { siteVersions } from '../storefront/index.js';
+import { tenants } from '../tenants/index.js';
+import { startChildServer, type ChildServer } from './testing/child-server.js';
+import { setupProvisioningTest } from './testing/provisioning-harness.js';
+
+/**
+ * Real processes: the server (`src/main.ts`, role worker) runs as a child process on this
+ * file's database and is SIGKILLed in the middle of provisioning, then restarted. This
+ * process only serves the API (no worker of its own).
+ */
+describe('provisioning survives SIGKILL and shares the queue across processes', () => {
+  const h = setupProvisioningTest({ smtp: true, worker: false });
+  const children: ChildServer[] = [];
+  const start = async (env: Record<string, string> = {}) => {
+    const child = await startChildServer({
+      DATABASE_URL: h.t.database.url,
+      SMTP_URL: h.smtp!.url,
+      ...env,
+    });
+    children.push(child);
+    return child;
+  };
+  afterAll(async () => {
+    await Promise.all(children.map((c) => c.kill()));
+  });
+
+  async function expectExactlyOnce(merchant: { id: string; email: string }) {
+    const db = h.t.ctx.db;
+    const tenantRows = await db.select().from(tenants).where(eq(tenants.merchantId, merchant.id));
+    expect(tenantRows).toHaveLength(1);
+    const tenantId = tenantRows[0]!.id;
+    expect(tenantRows[0]!.status).toBe('live');
+    expect(
+      await db.select().from(merchantAccounts).where(eq(merchantAccounts.tenantId, tenantId)),
+    ).toHaveLength(1);
+    expect(await withTenant(db, tenantId, (tx) => tx.select().from(siteVersions))).toHaveLength(1);
+    const outbox = await db.select().from(emails).where(eq(emails.to, merchant.email));
+    expect(outbox).toHaveLength(1);
+    await h.smtp!.waitFor(1);
+    for (let i = 0; i < 50 && !h.smtp!.received.some((e) => e.to[0] === merchant.email); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(h.smtp!.received.filter((e) => e.to[0] === merchant.email)).toHaveLength(1);
+  }
+
+  it(
+    'a process killed inside a step resumes on restart with exactly-once effects',
+    { timeout: 90_000 },
+    async () => {
+      const first = await start({ PROVISIONING_FAULTS: 'data:delay:60000@Crash Course' });
+      const merchant = await h.signup('Crash Course');
+      expect((await h.activate(merchant.id)).statusCode).toBe(202);
+      // The data step has done its writes and waits before committing: kill the process there.
+      await h.waitFor(
+        merchant.id,
+        (s) => s.currentStep === 'data' && s.status === 'running',
+        30_000,
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      await first.kill('SIGKILL');
+      const interrupted = await h.status(merchant.id);
+      expect(interrupted.status).toBe('running');
+      expect(interrupted.steps.find((s) => s.key === 'data')!.status).toBe('running');
+
+      await start();
+      const done = await h.waitFor(merchant.id, (s) => s.status === 'completed', 30_000);
+      expect(done.steps.every((s) => s.status === 'completed')).toBe(true);
+      expect(done.steps.find((s) => s.key === 'data')!.attempts).toBe(1);
+      await expectExactlyOnce(merchant);
+    },
+  );
+
+  it(
+    'a process killed while the SMTP server holds the welcome email delivers it once after restart',
+    { timeout: 90_000 },
+    async () => {
+      h.smtp!.holdMs = 60_000;
+      let deliveryStarted!: () => void;
+      const started = new Promise<void>((resolve) => (deliveryStarted = resolve));
+      h.smtp!.onDataStarted = () => deliveryStarted();
+      const sender = children.at(-1)!;
+      const merchant = await h.signup('Mail Crash');
+      await h.activate(merchant.id);
+      await started;
+      await h.waitFor(merchant.id, (s) => s.status === 'completed', 30_000);
+      await sender.kill('SIGKILL');
+      h.smtp!.holdMs = 0;
+      h.smtp!.onDataStarted = undefined;
+      const [row] = await h.t.ctx.db.select().from(emails).where(eq(emails.to, merchant.email));
+      expect(row!.status).toBe('queued');
+
+      await start();
+      for (let i = 0; i < 500 && !h.smtp!.received.some((e) => e.to[0] === merchant.email); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const received = h.smtp!.received.filter((e) => e.to[0] === merchant.email);
+      expect(received).toHaveLength(1);
+      expect(received[0]!.messageId).toMatch(/^<provisioning-[0-9a-f-]{36}@orbit360>$/);
+      await expectExactlyOnce(merchant);
+    },
+  );
+
+  it(
+    'a process that dies inside any step (after its writes, before commit) loses nothing',
+    { timeout: 120_000 },
+    async () => {
+      for (const child of children) await child.kill();
+      for (const step of PROVISIONING_STEP_KEYS) {
+        const storeName = `Crash In ${step}`;
+        const doomed = await start({ PROVISIONING_FAULTS: `${step}:crash@${storeName}` });
+        const merchant = await h.signup(storeName);
+        await h.activate(merchant.id);
+        await doomed.exited;
+        const interrupted = await h.status(merchant.id);
+        expect(interrupted.currentStep).toBe(step);
+        expect(interrupted.status).toBe('running');
+        // Recovery by a worker in this process: it releases the dead pool's job and resumes.
+        const worker = await startWorker(h.t.ctx, {
+          databaseUrl: h.t.database.url,
+          concurrency: 2,
+        });
+        try {
+          const done = await h.waitFor(merchant.id, (s) => s.status === 'completed', 30_000);
+          expect(done.steps.every((s) => s.attempts === 1)).toBe(true);
+          await expectExactlyOnce(merchant);
+        } finally {
+          await worker.stop();
+        }
+      }
+    },
+  );
+
+  it(
+    'SIGTERM lets the running provisioning finish, then the process exits cleanly',
+    { timeout: 60_000 },
+    async () => {
+      for (const child of children) await child.kill();
+      const child = await start({ PROVISIONING_FAULTS: 'data:delay:1500@Graceful Goodbye' });
+      const merchant = await h.signup('Graceful Goodbye');
+      await h.activate(merchant.id);
+      await h.waitFor(merchant.id, (s) => s.currentStep === 'data', 30_000);
+      child.process.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+      expect((await h.status(merchant.id)).status).toBe('completed');
+      // A stopping worker takes no new jobs: the welcome email waits for the next worker.
+      await start();
+      await expectExactlyOnce(merchant);
+    },
+  );
+
+  it(
+    'two worker processes on one database provision each merchant once',
+    { timeout: 90_000 },
+    async () => {
+      for (const child of children) await child.kill();
+      const [a, b] = await Promise.all([start(), start()]);
+      const merchants = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => h.signup(`Shared Queue ${i}`)),
+      );
+      const res = await h.t.app.inject({
+        method: 'POST',
+        url: '/api/provisioning/merchants/bulk-activate',
+        headers: bearer(await h.t.adminToken()),
+        payload: {
+          merchantIds: merchants.map((m) => m.id),
+          themeId: h.catalog.themes.minimal,
+          planId: h.catalog.plans.starter,
+        },
+      });
+      expect(res.statusCode).toBe(202);
+      for (const m of merchants) {
+        const done = await h.waitFor(m.id, (s) => s.status === 'completed', 60_000);
+        expect(done.steps.every((s) => s.attempts === 1)).toBe(true);
+      }
+      for (const m of merchants) await expectExactlyOnce(m);
+      const completedBy = (child: ChildServer) =>
+        child.logs.filter((l) => l.msg === 'provisioning completed').map((l) => l.merchantId);
+      const byA = completedBy(a!);
+      const byB = completedBy(b!);
+      expect(byA.length).toBeGreaterThan(0);
+      expect(byB.length).toBeGreaterThan(0);
+      expect(new Set([...byA, ...byB]).size).toBe(30);
+      expect(byA.length + byB.length).toBe(30);
+    },
+  );
+});

@@ -1,0 +1,139 @@
+import { Agent } from 'node:http';
+import type { ProvisioningStepKey } from '@orbit360/contracts';
+import type { AppContext } from '../../context.js';
+import { waitInJob, type JobHandler } from '../../platform/queue.js';
+import type { Faults } from './faults.js';
+import { loadRun, type Owner, type RunRow, type StepRow } from './provisioning-state.js';
+import { recordStepFailure } from './record-step-failure.js';
+import { sanitizeStepError } from './step-error.js';
+import { createWorkspaceStep } from './steps/create-workspace.step.js';
+import { deliverCredentialsStep } from './steps/deliver-credentials.step.js';
+import { deployWebsiteStep } from './steps/deploy-website.step.js';
+import { goLiveStep } from './steps/go-live.step.js';
+import { initializeDataStep } from './steps/initialize-data.step.js';
+import { setupDashboardStep } from './steps/setup-dashboard.step.js';
+import type { Step } from './steps/step.js';
+import { Superseded, beginRetryAttempt, beginRun } from './transitions.js';
+
+export const RUN_PROVISIONING_TASK = 'provisioning.run';
+
+const STEPS: Record<ProvisioningStepKey, Step> = {
+  workspace: createWorkspaceStep,
+  dashboard: setupDashboardStep,
+  website: deployWebsiteStep,
+  data: initializeDataStep,
+  credentials: deliverCredentialsStep,
+  golive: goLiveStep,
+};
+
+export interface ProvisioningRunnerDeps {
+  ctx: Pick<AppContext, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>;
+  faults: Faults;
+}
+
+/**
+ * The `provisioning.run` job: drives one provisioning from wherever its durable state says it
+ * is — a fresh run, a step interrupted by a crash (rerun; steps are idempotent), a step waiting
+ * for its retry backoff, or a manual retry — to completed or failed. Each step commits its own
+ * state; nothing is kept only in memory that a restart would need.
+ */
+export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
+  const httpAgent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const { ctx, faults } = deps;
+
+  const handler: JobHandler = async (payload, job) => {
+    const provisioningId = (payload as { provisioningId?: string }).provisioningId;
+    if (!provisioningId) return;
+    let state = await loadRun(ctx.db, { provisioningId });
+    while (state) {
+      // Shutting down past the grace period: stop between steps; the job is taken up again.
+      if (job.signal.aborted) throw new Error('worker shutting down');
+      const { run, steps, owner } = state;
+      if (run.status === 'completed' || run.status === 'failed') return;
+      if (run.status === 'queued') {
+        if (!(await beginRun(ctx.db, run))) return;
+        const first = steps[0]!;
+        first.status = 'running';
+        first.attempts += 1;
+        state = { ...state, run: { ...run, status: 'running', currentStep: first.key } };
+        continue;
+      }
+      const index = steps.findIndex((s) => s.key === run.currentStep);
+      const step = steps[index];
+      if (!step) return;
+      if (step.retryAt) {
+        await waitInJob(Math.max(0, step.retryAt.getTime() - Date.now()), job.signal);
+        await beginRetryAttempt(ctx.db, run, step.key);
+        state = await loadRun(ctx.db, { provisioningId });
+        continue;
+      }
+      const outcome = await runStep(run, steps, step, owner, job.signal);
+      if (outcome === 'reload') {
+        state = await loadRun(ctx.db, { provisioningId });
+        continue;
+      }
+      if (outcome === 'stop') return;
+      // Completed: carry on with the next step without re-reading what we just wrote.
+      step.status = 'completed';
+      step.output = outcome.output;
+      const next = steps[index + 1];
+      if (!next) {
+        ctx.logger.info(
+          {
+            provisioningId: run.id,
+            merchantId: run.merchantId,
+            ms: Date.now() - run.queuedAt.getTime(),
+          },
+          'provisioning completed',
+        );
+        return;
+      }
+      next.status = 'running';
+      next.attempts += 1;
+      state = {
+        ...state,
+        run: { ...run, currentStep: next.key, tenantId: run.tenantId ?? tenantOf(steps) },
+      };
+    }
+  };
+
+  async function runStep(
+    run: RunRow,
+    steps: StepRow[],
+    step: StepRow,
+    owner: Owner,
+    signal: AbortSignal,
+  ): Promise<{ output: Record<string, unknown> } | 'reload' | 'stop'> {
+    try {
+      const definition = STEPS[step.key];
+      const output = await definition.run({ ctx, faults, httpAgent, run, steps, owner, signal });
+      // Other instances clear theirs from the realtime stream (the step's events).
+      const tenantId = run.tenantId ?? tenantOf(steps);
+      if (definition.changesStorefront && tenantId) ctx.storefront.invalidateTenant(tenantId);
+      return { output };
+    } catch (error) {
+      // Another runner moved the run on and owns the rest of it.
+      if (error instanceof Superseded) return 'stop';
+      if (signal.aborted) throw error; // shutting down: the job is retried later, as is
+      ctx.logger.warn(
+        { err: error, provisioningId: run.id, step: step.key, attempt: step.attempts },
+        'provisioning step failed',
+      );
+      const result = await recordStepFailure({
+        db: ctx.db,
+        run: { ...run, tenantId: run.tenantId ?? tenantOf(steps) },
+        step,
+        message: sanitizeStepError(step.key, error),
+        maxAttempts: ctx.config.provisioning.maxAttempts,
+        retryBaseMs: ctx.config.provisioning.retryBaseMs,
+      });
+      return result === 'failed' ? 'stop' : 'reload';
+    }
+  }
+
+  return { handler, close: () => httpAgent.destroy() };
+}
+
+const tenantOf = (steps: StepRow[]) =>
+  ((steps.find((s) => s.key === 'workspace')?.output as { tenantId?: string } | undefined)
+    ?.tenantId ?? null) as string | null;

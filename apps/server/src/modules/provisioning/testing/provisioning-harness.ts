@@ -1,0 +1,137 @@
+/**
+ * Test harness for provisioning: the real app listening on a real port (the website step's
+ * self-check calls it over HTTP), a real job worker, and optionally a real SMTP server.
+ */
+import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
+import type { ErrorBody, ProvisioningStatus } from '@orbit360/contracts';
+import { bearer, setupTestApp, type TestApp } from '../../../../test/helpers.js';
+import { startWorker, type Worker } from '../../../worker.js';
+import { plans } from '../../plans/index.js';
+import { themes } from '../../themes/index.js';
+import { createFaults, type FaultRule, type Faults } from '../faults.js';
+import { freePort, startSmtpSink, type SmtpSink } from './smtp-sink.js';
+
+export interface ProvisioningHarness {
+  t: TestApp;
+  smtp: SmtpSink | undefined;
+  worker: Worker | undefined;
+  faults: Faults;
+  catalog: { themes: Record<string, string>; plans: Record<string, string> };
+  signup(storeName?: string): Promise<{ id: string; email: string; storeName: string }>;
+  activate(
+    merchantId: string,
+    body?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ statusCode: number; body: ProvisioningStatus; error: ErrorBody['error'] }>;
+  status(merchantId: string): Promise<ProvisioningStatus>;
+  waitFor(
+    merchantId: string,
+    isDone: (s: ProvisioningStatus) => boolean,
+    timeoutMs?: number,
+  ): Promise<ProvisioningStatus>;
+  /** GET on the platform's listener with a Host header (the way a browser reaches a store). */
+  fetchSite(host: string, path?: string): Promise<{ status: number; body: string }>;
+}
+
+export function setupProvisioningTest(
+  options: {
+    smtp?: boolean;
+    worker?: boolean;
+    faults?: FaultRule[] | string;
+    env?: Record<string, string>;
+  } = {},
+): ProvisioningHarness {
+  const overrides: Record<string, string> = { QUEUE_POLL_INTERVAL_MS: '50', ...options.env };
+  const h = {
+    faults: createFaults(options.faults),
+    catalog: { themes: {}, plans: {} },
+  } as unknown as ProvisioningHarness;
+
+  beforeAll(async () => {
+    if (options.smtp) {
+      h.smtp = await startSmtpSink();
+      overrides.SMTP_URL = h.smtp.url;
+    }
+    overrides.PORT = String(await freePort());
+  });
+  const t = setupTestApp(overrides);
+  h.t = t;
+  beforeAll(async () => {
+    await t.app.listen({ port: t.ctx.config.http.port, host: '127.0.0.1' });
+    for (const row of await t.ctx.db.select().from(themes)) h.catalog.themes[row.key] = row.id;
+    for (const row of await t.ctx.db.select().from(plans)) h.catalog.plans[row.key] = row.id;
+    if (options.worker !== false) {
+      h.worker = await startWorker(t.ctx, {
+        databaseUrl: t.database.url,
+        faults: h.faults,
+        concurrency: 4,
+      });
+    }
+  });
+  afterAll(async () => {
+    await h.worker?.stop();
+    await h.smtp?.stop();
+  });
+
+  h.signup = async (storeName = `Store ${randomUUID().slice(0, 8)}`) => {
+    const email = `owner-${randomUUID().slice(0, 12)}@example.test`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/merchants/signup',
+      payload: { storeName, ownerName: 'Olive Owner', email },
+    });
+    if (res.statusCode !== 201) throw new Error(`signup failed: ${res.body}`);
+    return { id: res.json().id, email, storeName };
+  };
+  h.activate = async (merchantId, body, headers = {}) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/provisioning/merchants/${merchantId}/activate`,
+      headers: { ...bearer(await t.adminToken()), ...headers },
+      payload: body ?? { themeId: h.catalog.themes.modern, planId: h.catalog.plans.starter },
+    });
+    return { statusCode: res.statusCode, body: res.json(), error: res.json().error };
+  };
+  h.status = async (merchantId) => {
+    const res = await t.app.inject({
+      url: `/api/provisioning/merchants/${merchantId}/provisioning-status`,
+      headers: bearer(await t.adminToken()),
+    });
+    if (res.statusCode !== 200) throw new Error(`status failed: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  h.waitFor = async (merchantId, isDone, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await h.status(merchantId);
+      if (isDone(status)) return status;
+      if (Date.now() > deadline) {
+        throw new Error(`provisioning did not settle: ${JSON.stringify(status, null, 1)}`);
+      }
+      await new Promise((r) => setTimeout(r, 15));
+    }
+  };
+  h.fetchSite = (host, path = '/') =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: t.ctx.config.http.port, path, headers: { host } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  return h;
+}
+
+export const isSettled = (s: ProvisioningStatus) =>
+  s.status === 'completed' || s.status === 'failed';
+
+/** The set-password token in a welcome email's text. */
+export const tokenFrom = (text: string) => /[?&]token=([A-Za-z0-9_-]+)/.exec(text)?.[1];

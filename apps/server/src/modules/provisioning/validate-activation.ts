@@ -1,0 +1,97 @@
+import type { ActivateMerchantBody, ActivationSettings } from '@orbit360/contracts';
+import { isUuid, type Executor } from '../../platform/database/index.js';
+import { AppError, isAppError, type FieldIssue } from '../../platform/errors.js';
+import { getPlan, type PlanRow } from '../plans/index.js';
+import { getTheme, resolveThemeSettings, type ThemeRow } from '../themes/index.js';
+import { slugProblem } from './slugs.js';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+function timezoneProblem(timezone: string) {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    return null;
+  } catch {
+    return 'must be an IANA time zone such as Europe/Paris';
+  }
+}
+
+function canonicalLocale(locale: string) {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale);
+    return canonical ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function findActive<T extends { archivedAt: Date | null }>(
+  id: string,
+  what: 'theme' | 'plan',
+  load: () => Promise<T>,
+): Promise<{ row?: T; problem?: string }> {
+  if (!isUuid(id)) return { problem: `must be the id of a ${what}` };
+  try {
+    const row = await load();
+    return row.archivedAt ? { problem: `is an archived ${what}` } : { row };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND')
+      return { problem: `is not a known ${what}` };
+    throw error;
+  }
+}
+
+export interface ValidActivation {
+  theme: ThemeRow;
+  plan: PlanRow;
+  settings: ActivationSettings;
+}
+
+/**
+ * Checks an activation request against the catalog: the theme and plan exist and are not
+ * archived, and each setting is valid (currency, IANA time zone, locale, slug, the theme's
+ * feature toggles). Every problem is reported at once, by field (`body.themeId`,
+ * `body.settings.timezone`, `body.settings.features.x`).
+ */
+export async function validateActivation(
+  db: Executor,
+  body: Pick<ActivateMerchantBody, 'themeId' | 'planId' | 'settings'>,
+): Promise<ValidActivation> {
+  const [theme, plan] = await Promise.all([
+    findActive(body.themeId, 'theme', () => getTheme({ db, id: body.themeId })),
+    findActive(body.planId, 'plan', () => getPlan({ db, id: body.planId })),
+  ]);
+  const issues: FieldIssue[] = [];
+  if (theme.problem) issues.push({ field: 'body.themeId', message: theme.problem });
+  if (plan.problem) issues.push({ field: 'body.planId', message: plan.problem });
+
+  const settings: ActivationSettings = { ...body.settings };
+  if (settings.currency && !CURRENCIES.has(settings.currency)) {
+    issues.push({ field: 'body.settings.currency', message: 'is not an ISO 4217 currency code' });
+  }
+  if (settings.timezone) {
+    const problem = timezoneProblem(settings.timezone);
+    if (problem) issues.push({ field: 'body.settings.timezone', message: problem });
+  }
+  if (settings.locale) {
+    const canonical = canonicalLocale(settings.locale);
+    if (canonical) settings.locale = canonical;
+    else {
+      issues.push({ field: 'body.settings.locale', message: 'must be a locale such as en-US' });
+    }
+  }
+  if (settings.slug) {
+    const problem = slugProblem(settings.slug);
+    if (problem) issues.push({ field: 'body.settings.slug', message: problem });
+  }
+  if (settings.features && theme.row) {
+    const resolved = resolveThemeSettings(
+      theme.row.configSchema,
+      { features: settings.features },
+      'body.settings',
+    );
+    issues.push(...resolved.issues);
+  }
+  if (issues.length) throw AppError.validation(issues);
+  return { theme: theme.row!, plan: plan.row!, settings };
+}

@@ -1,0 +1,113 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { bearer } from '../../../test/helpers.js';
+import { passwordTokens } from '../auth/index.js';
+import { emails } from '../email/index.js';
+import { setupProvisioningTest, tokenFrom } from './testing/provisioning-harness.js';
+
+describe('welcome email: SMTP outage, then recovery', () => {
+  const h = setupProvisioningTest({ smtp: true, env: { MAIL_RETRY_BASE_MS: '40' } });
+
+  it('the store goes live during the outage; the email is retried and delivered once', async () => {
+    await h.smtp!.stop();
+    const merchant = await h.signup('Outage Outfitters');
+    await h.activate(merchant.id);
+    const done = await h.waitFor(merchant.id, (s) => s.status === 'completed');
+    expect(done.steps.find((s) => s.key === 'credentials')!.status).toBe('completed');
+
+    const admin = bearer(await h.t.adminToken());
+    const readLog = async () =>
+      (
+        await h.t.app.inject({ url: `/api/admin/emails?to=${merchant.email}`, headers: admin })
+      ).json().items[0];
+    for (let i = 0; i < 200 && (await readLog()).attempts < 2; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const pending = await readLog();
+    expect(pending).toMatchObject({ status: 'queued', sentAt: null });
+    expect(pending.attempts).toBeGreaterThanOrEqual(2);
+    expect(pending.lastError).toMatch(/^Mail server unavailable \([A-Z_]+\)$/);
+    expect(pending.lastError).not.toContain('127.0.0.1');
+    expect(h.smtp!.received).toHaveLength(0);
+
+    await h.smtp!.start();
+    const [email] = await h.smtp!.waitFor(1);
+    expect(email!.to).toEqual([merchant.email]);
+    expect(email!.messageId).toBe(`<provisioning-${done.id}@orbit360>`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.smtp!.received).toHaveLength(1);
+    const sent = await readLog();
+    expect(sent).toMatchObject({ status: 'sent', transport: 'smtp', lastError: pending.lastError });
+    expect(sent.attempts).toBeGreaterThan(pending.attempts - 1);
+  });
+});
+
+describe('welcome email without SMTP_URL: kept in the email log', () => {
+  const h = setupProvisioningTest();
+
+  it('is marked sent to the log, with the one-time link readable there', async () => {
+    const merchant = await h.signup('Logbook Lane');
+    await h.activate(merchant.id);
+    await h.waitFor(merchant.id, (s) => s.status === 'completed');
+    const admin = bearer(await h.t.adminToken());
+    let item;
+    for (let i = 0; i < 100; i++) {
+      const log = await h.t.app.inject({
+        url: `/api/admin/emails?to=${merchant.email}`,
+        headers: admin,
+      });
+      item = log.json().items[0];
+      if (item?.status === 'sent') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(item).toMatchObject({ status: 'sent', transport: 'log', attempts: 1, kind: 'welcome' });
+    expect(item.html).toContain('Set your password');
+    const token = tokenFrom(item.text);
+    expect(token).toBeDefined();
+
+    // A viewer may read the log; a merchant may not.
+    const viewer = bearer(await h.t.adminToken('viewer'));
+    expect((await h.t.app.inject({ url: '/api/admin/emails', headers: viewer })).statusCode).toBe(
+      200,
+    );
+    const invalidPage = await h.t.app.inject({ url: '/api/admin/emails?page=0', headers: viewer });
+    expect(invalidPage.statusCode).toBe(400);
+  });
+
+  it('set-password tokens: unknown, expired and used tokens are refused with a reason', async () => {
+    const merchant = await h.signup('Token Traders');
+    await h.activate(merchant.id);
+    await h.waitFor(merchant.id, (s) => s.status === 'completed');
+    const [row] = await h.t.ctx.db.select().from(emails).where(eq(emails.to, merchant.email));
+    const token = tokenFrom(row!.text)!;
+    const setPassword = (payload: Record<string, unknown>) =>
+      h.t.app.inject({ method: 'POST', url: '/api/auth/merchant/set-password', payload });
+
+    const unknown = await setPassword({ token: 'x'.repeat(43), password: 'valid-password-1' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details.reason).toBe('invalid');
+    const missing = await setPassword({ password: 'valid-password-1' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details.fields[0].field).toBe('body.token');
+
+    // Only the hash is stored: the token itself is nowhere in the database.
+    const stored = await h.t.ctx.db.select().from(passwordTokens);
+    expect(stored.some((t) => t.tokenHash === token)).toBe(false);
+    expect(stored.every((t) => /^[0-9a-f]{64}$/.test(t.tokenHash))).toBe(true);
+    const ttlHours = (stored[0]!.expiresAt.getTime() - stored[0]!.createdAt.getTime()) / 3_600_000;
+    expect(Math.round(ttlHours)).toBe(72);
+
+    await h.t.ctx.db.update(passwordTokens).set({ expiresAt: sql`now() - interval '1 second'` });
+    const expired = await setPassword({ token, password: 'valid-password-1' });
+    expect(expired.statusCode).toBe(400);
+    expect(expired.json().error.details.reason).toBe('expired');
+
+    // Before a password is set, login fails like a wrong password.
+    const login = await h.t.app.inject({
+      method: 'POST',
+      url: '/api/auth/merchant/login',
+      payload: { email: merchant.email, password: 'valid-password-1' },
+    });
+    expect(login.statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * The realtime gateway of one server instance: the event stream (LISTEN + read by seq) feeds
+ * the rooms of this instance's sockets — `admin` (every event) and `tenant:<id>` (that
+ * tenant's events). Every instance does the same, so an event committed through any instance
+ * (or a worker) reaches every socket. In-process subscribers (storefront cache invalidation)
+ * ride the same stream. Also: heartbeats, token expiry, per-token limits, pruning.
+ */
+import { REALTIME_CLOSE_CODES, type AnyRealtimeEvent } from '@orbit360/contracts';
+import type pg from 'pg';
+import type { WebSocket } from 'ws';
+import type { Config } from '../../platform/config.js';
+import type { Logger } from '../../platform/logger.js';
+import type { Principal } from '../auth/index.js';
+import {
+  ADMIN_ROOM,
+  decodeEvent,
+  encodeEvent,
+  tenantRoom,
+  type StoredEvent,
+} from './event-frame.js';
+import { createEventStream } from './event-stream.js';
+import { pruneEvents } from './prune-events.js';
+import { RealtimeConnection } from './realtime-connection.js';
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const CLOSE_GRACE_MS = 1000;
+/** setTimeout's ceiling (~24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Asks sockets to close; cuts the ones that have not closed after a grace period. */
+export async function closeSockets(
+  sockets: WebSocket[],
+  code: number = REALTIME_CLOSE_CODES.goingAway,
+  reason = 'server shutting down',
+) {
+  if (!sockets.length) return;
+  const closed = sockets.map(
+    (socket) =>
+      new Promise<void>((resolve) => {
+        if (socket.readyState === socket.CLOSED) resolve();
+        else socket.once('close', () => resolve());
+      }),
+  );
+  for (const socket of sockets) socket.close(code, reason);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(closed),
+    new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS))),
+  ]);
+  clearTimeout(timer);
+  for (const socket of sockets) socket.terminate();
+}
+
+export type RealtimeSubscriber = (event: AnyRealtimeEvent) => void;
+
+export interface RealtimeHub {
+  start(): Promise<void>;
+  /** Stops listening and closes every socket (going away). */
+  stop(): Promise<void>;
+  /** Takes over an authenticated, upgraded socket. */
+  attach(
+    socket: WebSocket,
+    options: { principal: Principal; tokenKey: string; since?: number; expiresAt?: number },
+  ): void;
+  /** True when this token already holds the maximum number of connections here. */
+  isAtConnectionLimit(tokenKey: string): boolean;
+  /** Every event, on every instance, once, in seq order. Returns an unsubscribe function. */
+  subscribe(subscriber: RealtimeSubscriber): () => void;
+  /** Asks every socket to close (reconnect elsewhere); cuts the ones that do not in time. */
+  closeAll(code?: number, reason?: string): Promise<void>;
+  stats(): { connections: number; lastSeq: number; listening: boolean };
+}
+
+export function createRealtimeHub(options: {
+  databaseUrl: string;
+  pool: pg.Pool;
+  logger: Logger;
+  config: Config['realtime'];
+  /** Period of the listener's safety read (tests shorten it). */
+  pollMs?: number;
+}): RealtimeHub {
+  const { pool, logger, config } = options;
+  const rooms = new Map<string, Set<RealtimeConnection>>();
+  const perToken = new Map<string, number>();
+  const connections = new Set<RealtimeConnection>();
+  const subscribers = new Set<RealtimeSubscriber>();
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
+
+  const stream = createEventStream({
+    databaseUrl: options.databaseUrl,
+    logger,
+    pollMs: options.pollMs,
+    onEvents: fanOut,
+  });
+
+  function fanOut(events: StoredEvent[]) {
+    const admins = rooms.get(ADMIN_ROOM);
+    // One write per socket per batch, not per event: cork every recipient while the batch is
+    // queued. A single event still costs one write; a burst read in one page costs one too.
+    const corked = new Set<RealtimeConnection>();
+    const deliver = (room: Set<RealtimeConnection>, framed: ReturnType<typeof encodeEvent>) => {
+      for (const connection of room) {
+        if (!corked.has(connection)) {
+          corked.add(connection);
+          connection.cork();
+        }
+        connection.deliver(framed);
+      }
+    };
+    try {
+      for (const event of events) {
+        const framed = encodeEvent(event);
+        if (admins) deliver(admins, framed);
+        const tenant = event.tenantId ? rooms.get(tenantRoom(event.tenantId)) : undefined;
+        if (tenant) deliver(tenant, framed);
+        if (subscribers.size) notifySubscribers(event);
+      }
+    } finally {
+      for (const connection of corked) connection.uncork();
+    }
+  }
+
+  function notifySubscribers(event: StoredEvent) {
+    const decoded = decodeEvent(event);
+    for (const subscriber of subscribers) {
+      try {
+        subscriber(decoded);
+      } catch (error) {
+        logger.error({ err: error, type: decoded.type }, 'realtime subscriber failed');
+      }
+    }
+  }
+
+  const roomOf = (principal: Principal) =>
+    principal.kind === 'admin' ? ADMIN_ROOM : tenantRoom(principal.tenantId);
+
+  function join(connection: RealtimeConnection) {
+    const key = roomOf(connection.principal);
+    let room = rooms.get(key);
+    if (!room) rooms.set(key, (room = new Set()));
+    room.add(connection);
+    connections.add(connection);
+    perToken.set(connection.tokenKey, (perToken.get(connection.tokenKey) ?? 0) + 1);
+  }
+
+  function leave(connection: RealtimeConnection) {
+    if (!connections.delete(connection)) return;
+    const key = roomOf(connection.principal);
+    const room = rooms.get(key);
+    room?.delete(connection);
+    if (room?.size === 0) rooms.delete(key);
+    const count = (perToken.get(connection.tokenKey) ?? 1) - 1;
+    if (count > 0) perToken.set(connection.tokenKey, count);
+    else perToken.delete(connection.tokenKey);
+  }
+
+  function heartbeat() {
+    for (const connection of connections) {
+      if (!connection.isAlive) {
+        connection.markClosed();
+        connection.socket.terminate();
+        continue;
+      }
+      connection.isAlive = false;
+      connection.socket.ping();
+    }
+  }
+
+  async function prune() {
+    try {
+      const removed = await pruneEvents({ db: pool, retentionHours: config.retentionHours });
+      if (removed) logger.info({ removed }, 'pruned old realtime events');
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'pruning realtime events failed');
+    }
+  }
+
+  return {
+    async start() {
+      await stream.start();
+      heartbeatTimer = setInterval(heartbeat, config.heartbeatMs);
+      heartbeatTimer.unref();
+      void prune();
+      pruneTimer = setInterval(prune, Math.min(PRUNE_EVERY_MS, config.retentionHours * 3.6e6));
+      pruneTimer.unref();
+    },
+
+    async stop() {
+      clearInterval(heartbeatTimer);
+      clearInterval(pruneTimer);
+      await stream.stop();
+      await this.closeAll(REALTIME_CLOSE_CODES.goingAway, 'server shutting down');
+    },
+
+    attach(socket, { principal, tokenKey, since, expiresAt }) {
+      const connection = new RealtimeConnection(
+        socket,
+        principal,
+        tokenKey,
+        { maxBufferedBytes: config.maxBufferedBytes },
+        logger,
+        stream.lastSeq,
+      );
+      if ((perToken.get(tokenKey) ?? 0) >= config.maxConnectionsPerToken) {
+        socket.close(REALTIME_CLOSE_CODES.tooManyConnections, 'too many connections');
+        return;
+      }
+      join(connection);
+      let expiryTimer: NodeJS.Timeout | undefined;
+      if (expiresAt !== undefined) {
+        const delay = Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now()));
+        expiryTimer = setTimeout(() => {
+          connection.markClosed();
+          socket.close(REALTIME_CLOSE_CODES.tokenExpired, 'session expired');
+        }, delay);
+      }
+      socket.on('pong', () => {
+        connection.isAlive = true;
+      });
+      socket.on('message', (data, isBinary) => connection.onMessage(data, isBinary));
+      socket.on('close', () => {
+        clearTimeout(expiryTimer);
+        connection.markClosed();
+        leave(connection);
+      });
+      // Joined before the replay starts: whatever commits from here on is held, not lost.
+      void connection.replay(pool, since, stream.lastSeq);
+    },
+
+    isAtConnectionLimit: (tokenKey) =>
+      (perToken.get(tokenKey) ?? 0) >= config.maxConnectionsPerToken,
+
+    subscribe(subscriber) {
+      subscribers.add(subscriber);
+      return () => subscribers.delete(subscriber);
+    },
+
+    async closeAll(code = REALTIME_CLOSE_CODES.goingAway, reason = 'server shutting down') {
+      for (const connection of connections) connection.markClosed();
+      await closeSockets(
+        [...connections].map((connection) => connection.socket),
+        code,
+        reason,
+      );
+    },
+
+    stats: () => ({
+      connections: connections.size,
+      lastSeq: stream.lastSeq,
+      listening: stream.isConnected,
+    }),
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Looks a store up by slug: the tenant (platform registry), its name and the site shoppers see
+ * (live version, or the tenant's theme with defaults before the first publish). The result is
+ * cached by the storefront cache; this runs only on a miss.
+ */
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { ResolvedThemeSettings, ThemeSettings } from '@orbit360/contracts';
+import { withTenant, type Db } from '../../platform/database/index.js';
+import { merchants } from '../merchants/index.js';
+import { storeProfiles } from '../stores/index.js';
+import { tenants } from '../tenants/index.js';
+import { resolveThemeSettings } from '../themes/index.js';
+import { siteVersions, sites } from './storefront.table.js';
+import type { CompiledTheme } from './theme-engine.js';
+import type { ThemeRegistry } from './theme-registry.js';
+
+export type StoreStatus = 'provisioning' | 'live' | 'suspended';
+
+/** What a site renders with: a theme and its resolved settings. */
+export interface SiteView {
+  /** null: nothing published yet (the tenant's theme with default settings). */
+  versionId: string | null;
+  version: number;
+  theme: CompiledTheme;
+  settings: ResolvedThemeSettings;
+  /** Identifies theme + settings; part of page cache keys and of the stylesheet URL. */
+  key: string;
+}
+
+export interface StoreEntry {
+  tenantId: string;
+  slug: string;
+  status: StoreStatus;
+  name: string;
+  site: SiteView;
+}
+
+export function siteView(
+  theme: CompiledTheme,
+  version: { id: string; version: number; settings: ThemeSettings } | null,
+): SiteView {
+  const { settings } = resolveThemeSettings(theme.configSchema, version?.settings ?? {});
+  const key = createHash('sha1')
+    .update(`${theme.cacheKey}|${version?.id ?? 'default'}|${JSON.stringify(settings)}`)
+    .digest('base64url')
+    .slice(0, 16);
+  return { versionId: version?.id ?? null, version: version?.version ?? 0, theme, settings, key };
+}
+
+export async function loadStoreEntry(options: {
+  db: Db;
+  themes: ThemeRegistry;
+  slug: string;
+}): Promise<StoreEntry | null> {
+  const { db, slug } = options;
+  const [tenant] = await db
+    .select({
+      id: tenants.id,
+      status: tenants.status,
+      themeId: tenants.themeId,
+      merchantStoreName: merchants.storeName,
+    })
+    .from(tenants)
+    .innerJoin(merchants, eq(merchants.id, tenants.merchantId))
+    .where(eq(tenants.slug, slug));
+  if (!tenant) return null;
+
+  const { live, profileName } = await withTenant(db, tenant.id, async (tx) => {
+    const [row] = await tx
+      .select({
+        id: siteVersions.id,
+        version: siteVersions.version,
+        themeId: siteVersions.themeId,
+        settings: siteVersions.settings,
+      })
+      .from(sites)
+      .innerJoin(siteVersions, eq(siteVersions.id, sites.liveVersionId))
+      .where(eq(sites.tenantId, tenant.id));
+    const [profile] = await tx.select({ name: storeProfiles.name }).from(storeProfiles);
+    return { live: row, profileName: profile?.name };
+  });
+
+  const theme =
+    (live && (await options.themes.get(db, live.themeId))) ||
+    (await options.themes.get(db, tenant.themeId));
+  if (!theme) throw new Error(`theme of tenant ${tenant.id} is missing`);
+  return {
+    tenantId: tenant.id,
+    slug,
+    status: tenant.status,
+    name: profileName ?? tenant.merchantStoreName,
+    site: siteView(theme, live && theme.id === live.themeId ? live : null),
+  };
+}
+
+/**
+ * The site a preview token shows: the given version, else the merchant's draft, else live,
+ * else the default. Only ever reads the token's own tenant (withTenant).
+ */
+export async function loadPreviewSite(options: {
+  db: Db;
+  themes: ThemeRegistry;
+  tenantId: string;
+  versionId?: string;
+  fallback: SiteView;
+}): Promise<SiteView> {
+  const { db, tenantId, versionId } = options;
+  const found = await withTenant(db, tenantId, async (tx) => {
+    if (versionId) {
+      const [version] = await tx.select().from(siteVersions).where(eq(siteVersions.id, versionId));
+      if (version) return { themeId: version.themeId, version };
+    }
+    const [site] = await tx.select().from(sites);
+    if (site?.draftThemeId) {
+      return {
+        themeId: site.draftThemeId,
+        version: { id: 'draft', version: 0, settings: site.draftSettings ?? {} },
+      };
+    }
+    return undefined;
+  });
+  if (!found) return options.fallback;
+  const theme = await options.themes.get(db, found.themeId);
+  return theme ? siteView(theme, found.version) : options.fallback;
+}

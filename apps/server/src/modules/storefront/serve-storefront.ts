@@ -1,0 +1,285 @@
+/**
+ * Storefront request handlers: store resolution → status gate (coming soon, unavailable) →
+ * preview or cached render → response with ETag/304. A cache hit does no I/O at all.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { isEmailAddress, subscribeNewsletter } from '../stores/index.js';
+import { isStoreHostRequest, isValidSlug } from './host-routing.js';
+import { storeUrl, type LinkContext } from './liquid-data.js';
+import { verifyPreviewToken } from './preview-token.js';
+import { renderStorefront, type RenderRequest } from './render-storefront.js';
+import {
+  loadPreviewSite,
+  loadStoreEntry,
+  type SiteView,
+  type StoreEntry,
+} from './resolve-store.js';
+import { CACHE_CONTROL, storefrontHeaders } from './response-headers.js';
+import type { CachedResponse } from './storefront-cache.js';
+import { parseStorePath, routeKey, type StoreRoute } from './store-paths.js';
+import {
+  brokenThemePage,
+  comingSoonPage,
+  unavailablePage,
+  unknownStorePage,
+} from './system-pages.js';
+import { ThemeRenderError } from './theme-engine.js';
+import { websiteUrlFor } from './website-url.js';
+
+/** How long a page whose theme failed is answered from cache before rendering is retried. */
+const BROKEN_RETRY_SECONDS = 30;
+
+type Links = Omit<LinkContext, 'currency' | 'locale'>;
+
+interface StoreRequest {
+  store: StoreEntry;
+  isPreview: boolean;
+  previewVersionId?: string;
+  onStoreHost: boolean;
+  links: Links;
+  path: string;
+  query: Record<string, unknown>;
+}
+
+function matchesEtag(header: string | undefined, etag: string) {
+  if (!header) return false;
+  if (header === etag || header === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+function expectedAssetVersion(route: StoreRoute, site: SiteView) {
+  if (route.type === 'stylesheet' || route.type === 'favicon') return site.key;
+  if (route.type === 'asset') return site.theme.assetVersion;
+  return undefined;
+}
+
+export function createStorefrontHandlers(ctx: AppContext) {
+  const cache = ctx.storefront;
+  const headers = storefrontHeaders(ctx.config);
+
+  function sendSystem(reply: FastifyReply, status: number, html: string, retryAfter?: number) {
+    reply.code(status).headers(headers.system);
+    if (retryAfter) reply.header('retry-after', String(retryAfter));
+    return reply.send(html);
+  }
+
+  async function produce(render: RenderRequest, cacheControl: string) {
+    const now = Date.now();
+    try {
+      const rendered = await renderStorefront(render);
+      const body = Buffer.from(rendered.body);
+      const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+      const response: CachedResponse = {
+        status: rendered.status,
+        body,
+        etag,
+        headers: {
+          ...headers.theme,
+          'content-type': rendered.contentType,
+          'cache-control': cacheControl,
+          etag,
+          ...(render.isPreview ? { 'x-robots-tag': 'noindex' } : {}),
+        },
+        expiresAt: now + cache.pageTtlMs,
+      };
+      return { response, cacheable: true };
+    } catch (error) {
+      if (!(error instanceof ThemeRenderError)) throw error;
+      ctx.logger.warn(
+        {
+          tenantId: render.store.tenantId,
+          theme: render.site.theme.key,
+          template: error.template,
+          reason: error.message,
+        },
+        'storefront theme failed to render',
+      );
+      const response: CachedResponse = {
+        status: 503,
+        body: Buffer.from(brokenThemePage(render.store.name)),
+        etag: '',
+        headers: { ...headers.system, 'retry-after': String(BROKEN_RETRY_SECONDS) },
+        expiresAt: now + BROKEN_RETRY_SECONDS * 1000,
+      };
+      return { response, cacheable: true };
+    }
+  }
+
+  function send(request: FastifyRequest, reply: FastifyReply, response: CachedResponse) {
+    if (response.etag && matchesEtag(request.headers['if-none-match'], response.etag)) {
+      return reply
+        .code(304)
+        .headers({ etag: response.etag, 'cache-control': response.headers['cache-control']! })
+        .send();
+    }
+    return reply.code(response.status).headers(response.headers).send(response.body);
+  }
+
+  async function resolve(slug: string): Promise<StoreEntry | null> {
+    const cached = cache.peekStore(slug);
+    if (cached !== undefined) return cached;
+    if (!isValidSlug(slug)) return null;
+    return cache.resolveStore(slug, () =>
+      loadStoreEntry({ db: ctx.db, themes: cache.themes, slug }),
+    );
+  }
+
+  /** The store a request addresses, or the system page answering it (unknown / not live). */
+  async function storeRequest(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<StoreRequest | FastifyReply> {
+    const params = request.params as { slug: string; '*'?: string };
+    const query = request.query as Record<string, unknown>;
+    const slug = params.slug.toLowerCase();
+    const store = await resolve(slug);
+    if (!store) return sendSystem(reply, 404, unknownStorePage());
+    const claims = query.preview
+      ? verifyPreviewToken(ctx.secrets.preview, query.preview)
+      : undefined;
+    const isPreview = claims?.tenantId === store.tenantId;
+    if (!isPreview && store.status === 'provisioning') {
+      return sendSystem(reply, 503, comingSoonPage(store.name), 120);
+    }
+    if (!isPreview && store.status === 'suspended') {
+      return sendSystem(reply, 503, unavailablePage(store.name), 3600);
+    }
+    const onStoreHost = isStoreHostRequest(request.raw);
+    const path = `/${params['*'] ?? ''}`;
+    return {
+      store,
+      isPreview,
+      previewVersionId: claims?.versionId,
+      onStoreHost,
+      path,
+      query,
+      links: {
+        base: onStoreHost ? '' : `/store/${slug}`,
+        canonicalRoot: websiteUrlFor(ctx.config, slug),
+        previewToken: isPreview ? (query.preview as string) : undefined,
+        currentPath: path.length > 1 ? path.replace(/\/+$/, '') : path,
+      },
+    };
+  }
+
+  function previewSite(target: StoreRequest) {
+    return loadPreviewSite({
+      db: ctx.db,
+      themes: cache.themes,
+      tenantId: target.store.tenantId,
+      versionId: target.previewVersionId,
+      fallback: target.store.site,
+    });
+  }
+
+  async function servePage(request: FastifyRequest, reply: FastifyReply, target: StoreRequest) {
+    const { store, links, isPreview } = target;
+    const route = parseStorePath(target.path, target.query);
+    if (route.type === 'redirect') {
+      const to = storeUrl({ ...links, currency: '', locale: '' }, route.to);
+      return reply.header('cache-control', CACHE_CONTROL.page).redirect(to, 301);
+    }
+    if (isPreview) {
+      const site = await previewSite(target);
+      const render = { db: ctx.db, store, site, route, links, isPreview };
+      const { response } = await produce(render, CACHE_CONTROL.preview);
+      return send(request, reply, response);
+    }
+    const site = store.site;
+    const { key, isVersioned } = pageKey(store, route, target.onStoreHost, target.query);
+    const response =
+      cache.getPage(key) ??
+      (await cache.renderPage(key, () =>
+        produce(
+          { db: ctx.db, store, site, route, links, isPreview },
+          isVersioned ? CACHE_CONTROL.immutable : CACHE_CONTROL.page,
+        ),
+      ));
+    return send(request, reply, response);
+  }
+
+  function pageKey(
+    store: StoreEntry,
+    route: StoreRoute,
+    onStoreHost: boolean,
+    query: Record<string, unknown>,
+  ) {
+    const version = expectedAssetVersion(route, store.site);
+    const isVersioned =
+      route.type === 'placeholder' || (version !== undefined && query.v === version);
+    const key = `${cache.generationOf(store.tenantId)}|${store.site.key}|${onStoreHost ? 'h' : 'p'}|${routeKey(route)}|${isVersioned ? 'v' : ''}`;
+    return { key, isVersioned };
+  }
+
+  /**
+   * The hot path, synchronous: a live store and a cached page answer without a single await.
+   * Anything else (miss, preview, redirect, not live) returns undefined for the full path.
+   */
+  function serveCached(request: FastifyRequest, reply: FastifyReply) {
+    const params = request.params as { slug: string; '*'?: string };
+    const query = request.query as Record<string, unknown>;
+    if (query.preview !== undefined) return undefined;
+    const store = cache.peekStore(params.slug.toLowerCase());
+    if (!store || store.status !== 'live') return undefined;
+    const route = parseStorePath(`/${params['*'] ?? ''}`, query);
+    if (route.type === 'redirect') return undefined;
+    const { key } = pageKey(store, route, isStoreHostRequest(request.raw), query);
+    const response = cache.getPage(key);
+    return response ? send(request, reply, response) : undefined;
+  }
+
+  async function subscribe(request: FastifyRequest, reply: FastifyReply, target: StoreRequest) {
+    const field = (request.body as Record<string, unknown> | undefined)?.email;
+    const email = typeof field === 'string' ? field.trim() : '';
+    const isValid = isEmailAddress(email);
+    if (isValid) await subscribeNewsletter({ db: ctx.db, tenantId: target.store.tenantId, email });
+    const site = target.isPreview ? await previewSite(target) : target.store.site;
+    const route = isValid
+      ? {
+          type: 'message' as const,
+          status: 200,
+          title: 'You are on the list',
+          text: 'Thank you for subscribing. We will write to you with new arrivals and news from the shop.',
+        }
+      : {
+          type: 'message' as const,
+          status: 400,
+          title: 'Please check your email address',
+          text: 'That does not look like a valid email address. Please go back and try again.',
+        };
+    const render = {
+      db: ctx.db,
+      store: target.store,
+      site,
+      route,
+      links: target.links,
+      isPreview: target.isPreview,
+    };
+    const { response } = await produce(render, CACHE_CONTROL.none);
+    return send(request, reply, response);
+  }
+
+  function handler(
+    serve: (request: FastifyRequest, reply: FastifyReply, target: StoreRequest) => Promise<unknown>,
+  ) {
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        const target = await storeRequest(request, reply);
+        if (!('store' in target)) return target;
+        return await serve(request, reply, target);
+      } catch (error) {
+        request.log.error({ err: error }, 'storefront request failed');
+        return sendSystem(reply, 503, brokenThemePage('This shop'), 10);
+      }
+    };
+  }
+
+  const page = handler(servePage);
+  return {
+    page: (request: FastifyRequest, reply: FastifyReply) =>
+      serveCached(request, reply) ?? page(request, reply),
+    subscribe: handler(subscribe),
+  };
+}

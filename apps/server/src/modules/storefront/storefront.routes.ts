@@ -1,0 +1,23 @@
+/**
+ * Storefront HTTP routes. `/store/:slug/*` is both the path fallback on the platform host and
+ * the internal target of host routing (see host-routing.ts), so one handler serves both.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.js';
+import { createStorefrontHandlers } from './serve-storefront.js';
+
+export const storefrontRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const handlers = createStorefrontHandlers(ctx);
+    const options = { schema: { hide: true } };
+    // HTML forms post urlencoded bodies; parsed here only (this plugin's scope), kept tiny.
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    app.get('/store/:slug', options, handlers.page);
+    app.get('/store/:slug/*', options, handlers.page);
+    app.post('/store/:slug/newsletter', options, handlers.subscribe);
+  };

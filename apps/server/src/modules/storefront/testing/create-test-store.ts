@@ -1,0 +1,85 @@
+/**
+ * Test factory: a merchant, its tenant and a store with seed content and (optionally) a
+ * published site — built through the real use-cases, independently of provisioning.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { ThemeSettings } from '@orbit360/contracts';
+import type { AppContext } from '../../../context.js';
+import { withTenant } from '../../../platform/database/index.js';
+import { signupMerchant } from '../../merchants/index.js';
+import { plans } from '../../plans/index.js';
+import { tenants } from '../../tenants/index.js';
+import { getThemeByKey } from '../../themes/index.js';
+import { publishSite, seedStoreContent, upsertStoreProfile } from '../index.js';
+
+export interface TestStore {
+  tenantId: string;
+  merchantId: string;
+  slug: string;
+  themeId: string;
+  versionId?: string;
+}
+
+export async function createTestStore(
+  ctx: AppContext,
+  options: {
+    storeName?: string;
+    slug?: string;
+    theme?: string;
+    status?: 'provisioning' | 'live' | 'suspended';
+    currency?: string;
+    settings?: ThemeSettings;
+    publish?: boolean;
+    seed?: boolean;
+  } = {},
+): Promise<TestStore> {
+  const { db } = ctx;
+  const suffix = randomUUID().slice(0, 8);
+  const slug = options.slug ?? `store-${suffix}`;
+  const storeName = options.storeName ?? `Test Store ${suffix}`;
+  const merchant = await signupMerchant({
+    db,
+    input: { storeName, ownerName: 'Test Owner', email: `${slug}-${suffix}@example.test` },
+  });
+  const theme = await getThemeByKey({ db, key: options.theme ?? 'modern' });
+  if (!theme) throw new Error(`no theme ${options.theme}`);
+  const [plan] = await db.select({ id: plans.id }).from(plans).limit(1);
+  const [tenant] = await db
+    .insert(tenants)
+    .values({
+      merchantId: merchant.id,
+      namespace: `tenant_${slug.replaceAll('-', '_')}`,
+      slug,
+      status: options.status ?? 'live',
+      planId: plan!.id,
+      themeId: theme.id,
+    })
+    .returning();
+  const tenantId = tenant!.id;
+  const currency = options.currency ?? 'USD';
+  await withTenant(db, tenantId, async (tx) => {
+    await upsertStoreProfile(tx, { tenantId, name: storeName, currency });
+    if (options.seed !== false) await seedStoreContent(tx, { tenantId, storeName, currency });
+  });
+  let versionId: string | undefined;
+  if (options.publish !== false) {
+    ({ versionId } = await publishSite({
+      db,
+      tenantId,
+      themeId: theme.id,
+      settings: options.settings,
+      actor: { type: 'system' },
+    }));
+  }
+  return { tenantId, merchantId: merchant.id, slug, themeId: theme.id, versionId };
+}
+
+export async function setStoreStatus(
+  ctx: AppContext,
+  tenantId: string,
+  status: 'provisioning' | 'live' | 'suspended',
+) {
+  await ctx.db.update(tenants).set({ status }).where(eq(tenants.id, tenantId));
+  ctx.storefront.invalidateTenant(tenantId);
+}

@@ -1,0 +1,56 @@
+/** Small, dependency-free formatting helpers for rendering merchant content safely. */
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/**
+ * Plain text → HTML paragraphs: blank lines separate paragraphs, single newlines become <br>.
+ * Everything is escaped first, so the result is safe to output unescaped (`| raw`).
+ */
+export function textToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+/** The first paragraph of a text, cut at a word boundary. */
+export function excerpt(text: string, maxLength = 240): string {
+  const first =
+    text
+      .replace(/\r\n?/g, '\n')
+      .split(/\n\s*\n/)[0]
+      ?.trim() ?? '';
+  if (first.length <= maxLength) return first;
+  const cut = first.slice(0, maxLength);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), maxLength - 20)).trimEnd()}…`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Formats integer cents in a currency (e.g. 2400, USD, en-US → "$24.00"). */
+export function formatMoney(cents: number, currency: string, locale: string): string {
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    } catch {
+      formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+    }
+    formatters.set(key, formatter);
+  }
+  return formatter.format(cents / 100);
+}

@@ -1,0 +1,181 @@
+/**
+ * Compiles a theme (templates stored as data) into a LiquidJS engine with hard limits, and
+ * renders pages with it. Templates are parsed once per theme version and kept; partials are
+ * cached by the engine. Merchant content is escaped by default (`outputEscape: 'escape'`);
+ * theme authors opt out per value with `| raw` (used only for HTML the server built safely).
+ */
+import { Liquid, LiquidError, LookupType, type Template } from 'liquidjs';
+import type { ThemeConfigSchema, ThemeTemplates } from '@orbit360/contracts';
+import { FALLBACK_TEMPLATES } from './fallback-templates.js';
+import { formatMoney } from './text-format.js';
+
+/** Limits that bound what any template can cost (see docs/decisions/011-storefront-caching.md). */
+export const RENDER_LIMITS = {
+  /** Characters parsed per template. */
+  parseLimit: 400_000,
+  /** Milliseconds of rendering per page (template and layout together). */
+  renderLimit: 200,
+  /** LiquidJS allocation units (string/array sizes) per render call. */
+  memoryLimit: 20_000_000,
+  /** Characters of HTML a page may have. */
+  maxOutput: 3_000_000,
+};
+
+export interface ThemeRow {
+  id: string;
+  key: string;
+  name: string;
+  configSchema: ThemeConfigSchema;
+  templates: ThemeTemplates;
+  updatedAt: Date;
+}
+
+export interface CompiledTheme {
+  id: string;
+  key: string;
+  name: string;
+  /** Changes whenever the theme row changes; part of every page cache key. */
+  cacheKey: string;
+  /** Short hash of the theme's content, appended to asset URLs so they can be cached forever. */
+  assetVersion: string;
+  updatedAt: number;
+  configSchema: ThemeConfigSchema;
+  templates: ThemeTemplates;
+  engine: Liquid;
+  parsed: Map<string, Template[] | ThemeRenderError>;
+}
+
+/** A theme failed to parse or render, or exceeded a limit. Rendered as a 503 page. */
+export class ThemeRenderError extends Error {
+  constructor(
+    message: string,
+    readonly template: string,
+  ) {
+    super(message);
+    this.name = 'ThemeRenderError';
+  }
+}
+
+interface MoneyGlobals {
+  shop?: { currency?: string; locale?: string };
+}
+
+export function compileTheme(row: ThemeRow, contentHash: string): CompiledTheme {
+  const templates: Record<string, string> = { ...FALLBACK_TEMPLATES, ...row.templates };
+  const engine = new Liquid({
+    templates,
+    extname: '.liquid',
+    outputEscape: 'escape',
+    ownPropertyOnly: true,
+    cache: true,
+    parseLimit: RENDER_LIMITS.parseLimit,
+    renderLimit: RENDER_LIMITS.renderLimit,
+    memoryLimit: RENDER_LIMITS.memoryLimit,
+  });
+  engine.registerFilter('money', function (this: { context: { globals: unknown } }, cents) {
+    const shop = (this.context.globals as MoneyGlobals).shop;
+    const value = Number(cents);
+    if (!Number.isFinite(value)) return '';
+    return formatMoney(value, shop?.currency ?? 'USD', shop?.locale ?? 'en-US');
+  });
+  engine.registerFilter('asset_url', function (this: { context: { globals: unknown } }, file) {
+    const routes = (this.context.globals as { routes?: { assets_url?: string } }).routes;
+    const name = String(file ?? '').replace(/[^a-zA-Z0-9_.-]/g, '');
+    return `${routes?.assets_url ?? '/assets'}/${name}?v=${assetVersion}`;
+  });
+  // Parse every partial now, so renders never pay for parsing (and never spend their time
+  // budget on it). A partial that fails to parse fails the pages that use it, at render time.
+  for (const file of Object.keys(templates)) {
+    if (!/^(snippets|sections)\/.+\.liquid$/.test(file)) continue;
+    try {
+      engine.parseFileSync(file.slice(0, -'.liquid'.length), LookupType.Partials);
+    } catch {
+      // reported when a page renders it
+    }
+  }
+  const assetVersion = contentHash;
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    cacheKey: `${row.id}@${row.updatedAt.getTime()}#${contentHash}`,
+    assetVersion,
+    updatedAt: row.updatedAt.getTime(),
+    configSchema: row.configSchema,
+    templates: row.templates,
+    engine,
+    parsed: new Map(),
+  };
+}
+
+function parsedTemplate(theme: CompiledTheme, file: string): Template[] {
+  let parsed = theme.parsed.get(file);
+  if (!parsed) {
+    const source = theme.templates[file] ?? FALLBACK_TEMPLATES[file];
+    try {
+      parsed =
+        source === undefined
+          ? new ThemeRenderError(`The theme has no ${file}`, file)
+          : theme.engine.parse(source, file);
+    } catch (error) {
+      parsed = new ThemeRenderError(describe(error), file);
+    }
+    theme.parsed.set(file, parsed);
+  }
+  if (parsed instanceof ThemeRenderError) throw parsed;
+  return parsed;
+}
+
+function describe(error: unknown) {
+  return error instanceof Error ? error.message.slice(0, 300) : 'template error';
+}
+
+function renderFile(
+  theme: CompiledTheme,
+  file: string,
+  scope: Record<string, unknown>,
+  globals: object,
+  renderLimit: number,
+) {
+  const template = parsedTemplate(theme, file);
+  try {
+    return theme.engine.renderSync(template, scope, { globals, renderLimit }) as string;
+  } catch (error) {
+    // Liquid errors and stack/heap exhaustion from hostile recursion are the theme's fault;
+    // they never take the process down and only affect this store's page.
+    if (error instanceof LiquidError || error instanceof RangeError) {
+      throw new ThemeRenderError(describe(error), file);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Renders `templates/<name>.liquid` inside `layout/theme.liquid`. A custom theme missing either
+ * gets a plain built-in fallback, so every page type always renders.
+ */
+export function renderThemePage(theme: CompiledTheme, name: string, globals: object): string {
+  const startedAt = performance.now();
+  const content = renderFile(
+    theme,
+    `templates/${name}.liquid`,
+    {},
+    globals,
+    RENDER_LIMITS.renderLimit,
+  );
+  if (content.length > RENDER_LIMITS.maxOutput) {
+    throw new ThemeRenderError('page output is too large', `templates/${name}.liquid`);
+  }
+  const remaining = Math.max(1, RENDER_LIMITS.renderLimit - (performance.now() - startedAt));
+  const html = renderFile(
+    theme,
+    'layout/theme.liquid',
+    { content_for_layout: content },
+    globals,
+    remaining,
+  );
+  if (html.length > RENDER_LIMITS.maxOutput) {
+    throw new ThemeRenderError('page output is too large', 'layout/theme.liquid');
+  }
+  return html;
+}

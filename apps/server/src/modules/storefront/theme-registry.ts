@@ -1,0 +1,52 @@
+/**
+ * Compiled themes, kept per theme id and recompiled only when the theme row changes
+ * (`updated_at`). Consulted when a store is (re)resolved, never on a cached page hit.
+ */
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/database/index.js';
+import { themes } from '../themes/index.js';
+import { compileTheme, type CompiledTheme } from './theme-engine.js';
+
+export interface ThemeRegistry {
+  get(db: Executor, themeId: string): Promise<CompiledTheme | undefined>;
+  clear(): void;
+}
+
+export function createThemeRegistry(maxThemes = 64): ThemeRegistry {
+  const compiled = new Map<string, CompiledTheme>();
+  return {
+    async get(db, themeId) {
+      const [meta] = await db
+        .select({ updatedAt: themes.updatedAt })
+        .from(themes)
+        .where(eq(themes.id, themeId));
+      if (!meta) return undefined;
+      const current = compiled.get(themeId);
+      if (current?.updatedAt === meta.updatedAt.getTime()) return current;
+      const [row] = await db
+        .select({
+          id: themes.id,
+          key: themes.key,
+          name: themes.name,
+          configSchema: themes.configSchema,
+          templates: themes.templates,
+          updatedAt: themes.updatedAt,
+        })
+        .from(themes)
+        .where(eq(themes.id, themeId));
+      if (!row) return undefined;
+      // Content hash: a deploy that changes a built-in theme's files changes every asset URL.
+      const contentHash = createHash('sha1')
+        .update(JSON.stringify([row.templates, row.configSchema]))
+        .digest('base64url')
+        .slice(0, 12);
+      const theme = compileTheme(row, contentHash);
+      compiled.delete(themeId);
+      compiled.set(themeId, theme);
+      if (compiled.size > maxThemes) compiled.delete(compiled.keys().next().value!);
+      return theme;
+    },
+    clear: () => compiled.clear(),
+  };
+}

@@ -1,0 +1,6 @@
+export { storeProfiles } from './store-profiles.table.js';
+export { categories, products, type ProductImage } from './catalog.table.js';
+export { pages, menus, newsletterSubscribers, type MenuItem } from './content.table.js';
+export { seedStoreContent } from './seed-store-content.js';
+export { upsertStoreProfile } from './upsert-store-profile.js';
+export { subscribeNewsletter, isEmailAddress } from './subscribe-newsletter.js';

@@ -1,0 +1,243 @@
+/**
+ * Durable jobs on graphile-worker (PostgreSQL, LISTEN/NOTIFY + SKIP LOCKED). Glue only: the
+ * task handlers come from the modules, this file knows nothing about them.
+ *
+ * - `enqueueJob(tx, …)` adds a job inside the caller's transaction (transactional outbox): the
+ *   job exists if and only if the change that needs it commits. `jobKey` dedupes.
+ * - `startQueue(…)` runs a worker pool in this process.
+ * - Crash recovery: graphile-worker only releases jobs of a dead worker after 4 hours. Each
+ *   pool here holds a session advisory lock named after its pool id (released by PostgreSQL
+ *   the moment the process dies); a periodic sweep (every 0.5 s) unlocks jobs whose owner's lock
+ *   is free and wakes the workers, so a SIGKILLed process's jobs resume within 1–2 seconds.
+ */
+import { EventEmitter } from 'node:events';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import {
+  Logger as WorkerLogger,
+  run,
+  runMigrations,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+} from 'graphile-worker';
+import type { Executor } from './database/index.js';
+import type { Logger } from './logger.js';
+
+/** Namespace (first key) of the per-pool lease advisory locks. */
+const LEASE_LOCK_NS = 3_601_362;
+/** Serialises graphile-worker's schema migrations across instances booting at once. */
+const QUEUE_MIGRATION_LOCK_ID = 3_601_363;
+
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first run of this job row; graphile-worker counts every fetch. */
+  attempt: number;
+  /** Aborted on graceful shutdown: long waits must stop and throw. */
+  signal: AbortSignal;
+}
+
+export type JobHandler = (payload: unknown, job: JobContext) => Promise<void>;
+
+export interface JobSpec {
+  task: string;
+  payload: Record<string, unknown>;
+  /** At most one pending job per key; re-adding replaces a pending job with the same key. */
+  jobKey?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+/** Adds a job inside the caller's transaction; it becomes visible when that commits. */
+export async function enqueueJob(db: Executor, spec: JobSpec) {
+  await db.execute(sql`select graphile_worker.add_job(
+    identifier => ${spec.task}::text,
+    payload => ${JSON.stringify(spec.payload)}::json,
+    run_at => ${spec.runAt?.toISOString() ?? null}::timestamptz,
+    max_attempts => ${spec.maxAttempts ?? 25}::int,
+    job_key => ${spec.jobKey ?? null}::text
+  )`);
+}
+
+/** Waits inside a job; throws when the job is aborted (shutdown) so the job is retried later. */
+export function waitInJob(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('job aborted'));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('job aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function workerLogger(logger: Logger) {
+  // graphile-worker logs each job at info; that is debug noise for us.
+  return new WorkerLogger(() => (level, message, meta) => {
+    if (level === 'error') logger.error(meta ?? {}, `queue: ${message}`);
+    else if (level === 'warning') logger.warn(meta ?? {}, `queue: ${message}`);
+    else logger.debug(meta ?? {}, `queue: ${message}`);
+  });
+}
+
+/** Creates or upgrades graphile-worker's schema (idempotent, safe with concurrent boots). */
+export async function migrateQueue(options: { url: string; logger: Logger }) {
+  const lock = new pg.Client({ connectionString: options.url });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [QUEUE_MIGRATION_LOCK_ID]);
+    await runMigrations({ connectionString: options.url, logger: workerLogger(options.logger) });
+  } finally {
+    await lock.end().catch(() => {});
+  }
+}
+
+export interface Queue {
+  /** Stops fetching, waits for running jobs (they see `signal` aborted), releases the lease. */
+  stop(): Promise<void>;
+  /** Runs one stale-lock sweep now; returns the number of jobs released. */
+  sweep(): Promise<number>;
+}
+
+export async function startQueue(options: {
+  url: string;
+  logger: Logger;
+  tasks: Record<string, JobHandler>;
+  concurrency: number;
+  pollIntervalMs: number;
+  /** How often dead workers' jobs are looked for. */
+  sweepIntervalMs?: number;
+  applicationName?: string;
+}): Promise<Queue> {
+  const { logger } = options;
+  const pgPool = new pg.Pool({
+    connectionString: options.url,
+    max: options.concurrency + 2,
+    application_name: options.applicationName ?? 'orbit360-queue',
+  });
+  const onConnectionError = (err: Error) =>
+    logger.warn({ message: err.message }, 'queue connection failed');
+  pgPool.on('error', onConnectionError);
+  pgPool.on('connect', (client) => client.on('error', onConnectionError));
+  const lease = new pg.Client({ connectionString: options.url });
+  lease.on('error', (err) => logger.warn({ message: err.message }, 'queue lease lost'));
+  await lease.connect();
+
+  const poolIds: string[] = [];
+  const events = new EventEmitter() as WorkerEvents;
+  events.on('pool:create', ({ workerPool }) => {
+    poolIds.push(workerPool.id);
+    lease
+      .query('select pg_advisory_lock($1, hashtext($2))', [LEASE_LOCK_NS, workerPool.id])
+      .catch((err: Error) => logger.warn({ message: err.message }, 'queue lease failed'));
+  });
+
+  const taskList: TaskList = {};
+  for (const [name, handler] of Object.entries(options.tasks)) {
+    taskList[name] = (payload, helpers) =>
+      handler(payload, {
+        jobId: helpers.job.id,
+        attempt: helpers.job.attempts,
+        signal: helpers.abortSignal,
+      });
+  }
+
+  let runner: Runner;
+  try {
+    runner = await run({
+      pgPool,
+      taskList,
+      concurrency: options.concurrency,
+      pollInterval: options.pollIntervalMs,
+      noHandleSignals: true,
+      logger: workerLogger(logger),
+      events,
+    });
+  } catch (error) {
+    await lease.end().catch(() => {});
+    await pgPool.end().catch(() => {});
+    throw error;
+  }
+
+  const sweep = () => releaseDeadWorkersJobs({ pool: pgPool, ownIds: poolIds, logger });
+  const sweepEvery = options.sweepIntervalMs ?? 500;
+  let sweeping: Promise<unknown> = sweep().catch(() => 0);
+  const timer = setInterval(() => {
+    sweeping = sweep().catch((err: Error) =>
+      logger.warn({ message: err.message }, 'queue sweep failed'),
+    );
+  }, sweepEvery);
+  timer.unref();
+
+  return {
+    sweep,
+    async stop() {
+      clearInterval(timer);
+      await sweeping;
+      await runner.stop();
+      await lease.end().catch(() => {});
+      await pgPool.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * Releases jobs locked by worker pools whose lease lock nobody holds (their process died). The
+ * grace period covers a pool that has locked a job before its lease query ran.
+ */
+async function releaseDeadWorkersJobs(options: {
+  pool: pg.Pool;
+  ownIds: string[];
+  logger: Logger;
+  graceSeconds?: number;
+}): Promise<number> {
+  const { rows } = await options.pool.query<{ locked_by: string }>(
+    `select distinct locked_by from graphile_worker.jobs
+     where locked_by is not null and locked_at < now() - make_interval(secs => $1)`,
+    [options.graceSeconds ?? 1],
+  );
+  const candidates = rows.map((r) => r.locked_by).filter((id) => !options.ownIds.includes(id));
+  if (!candidates.length) return 0;
+  const client = await options.pool.connect();
+  let released = 0;
+  try {
+    for (const id of candidates) {
+      const { rows: probe } = await client.query<{ free: boolean }>(
+        'select pg_try_advisory_lock($1, hashtext($2)) as free',
+        [LEASE_LOCK_NS, id],
+      );
+      if (!probe[0]?.free) continue;
+      try {
+        const result = await client.query(
+          `with released as (
+             update graphile_worker._private_jobs set locked_at = null, locked_by = null
+             where locked_by = $1 returning 1)
+           select count(*)::int as n from released`,
+          [id],
+        );
+        await client.query(
+          'update graphile_worker._private_job_queues set locked_at = null, locked_by = null where locked_by = $1',
+          [id],
+        );
+        const n = (result.rows[0] as { n: number }).n;
+        released += n;
+        if (n) options.logger.warn({ workerPool: id, jobs: n }, 'released jobs of a dead worker');
+      } finally {
+        await client.query('select pg_advisory_unlock($1, hashtext($2))', [LEASE_LOCK_NS, id]);
+      }
+    }
+    // Wake idle workers (graphile-worker's own insert notification) instead of waiting a poll.
+    if (released) {
+      await client.query(`select pg_notify('jobs:insert', $1)`, [
+        JSON.stringify({ r: Math.random(), count: released }),
+      ]);
+    }
+  } finally {
+    client.release();
+  }
+  return released;
+}

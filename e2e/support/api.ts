@@ -1,0 +1,154 @@
+/**
+ * Direct HTTP calls the scenarios make around the browser: a merchant applying through the
+ * public API, and checks of what another tenant's token may see.
+ */
+import type {
+  AdminLoginResponse,
+  EmailLog,
+  Merchant,
+  MerchantOverview,
+  ProvisioningStatus,
+} from '@orbit360/contracts';
+import type { Platform } from './platform.js';
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export async function http<T = unknown>(
+  platform: Platform,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<HttpResult<T>> {
+  const response = await fetch(`${platform.apiUrl}${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+let sequence = 0;
+/** A unique, readable suffix so several runs (or scenarios) never collide on emails or slugs. */
+export const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
+
+export async function signupMerchant(
+  platform: Platform,
+  input: { storeName: string; ownerName: string; email: string },
+): Promise<Merchant> {
+  const result = await http<Merchant>(platform, 'POST', '/api/merchants/signup', {
+    body: { ...input, country: 'US', businessType: 'Retail' },
+  });
+  if (result.status !== 201) {
+    throw new Error(`signup answered ${result.status}: ${JSON.stringify(result.body)}`);
+  }
+  return result.body;
+}
+
+export async function adminToken(platform: Platform): Promise<string> {
+  const result = await http<AdminLoginResponse>(platform, 'POST', '/api/auth/admin/login', {
+    body: platform.admin,
+  });
+  if (result.status !== 200) throw new Error(`admin login answered ${result.status}`);
+  return result.body.token;
+}
+
+export async function provisioningStatus(platform: Platform, token: string, merchantId: string) {
+  return http<ProvisioningStatus>(
+    platform,
+    'GET',
+    `/api/provisioning/merchants/${merchantId}/provisioning-status`,
+    { token },
+  );
+}
+
+export async function emailsTo(platform: Platform, token: string, to: string) {
+  const result = await http<EmailLog>(
+    platform,
+    'GET',
+    `/api/admin/emails?to=${encodeURIComponent(to)}`,
+    {
+      token,
+    },
+  );
+  return result.body.items;
+}
+
+export async function merchantOverview(platform: Platform, token: string) {
+  return http<MerchantOverview>(platform, 'GET', '/api/merchant/overview', { token });
+}
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface CatalogItem {
+  id: string;
+  key: string;
+}
+
+/** Activates a pending merchant through the admin API and waits until it is live. */
+export async function provisionViaApi(
+  platform: Platform,
+  token: string,
+  merchantId: string,
+  choice: { theme: string; plan: string },
+) {
+  const themes = await http<{ items: CatalogItem[] }>(platform, 'GET', '/api/provisioning/themes', {
+    token,
+  });
+  const plans = await http<{ items: CatalogItem[] }>(platform, 'GET', '/api/provisioning/plans', {
+    token,
+  });
+  const themeId = themes.body.items.find((t) => t.key === choice.theme)?.id;
+  const planId = plans.body.items.find((p) => p.key === choice.plan)?.id;
+  if (!themeId || !planId) throw new Error(`no theme ${choice.theme} or plan ${choice.plan}`);
+  const activation = await http(
+    platform,
+    'POST',
+    `/api/provisioning/merchants/${merchantId}/activate`,
+    {
+      token,
+      body: { themeId, planId },
+    },
+  );
+  if (activation.status !== 202) {
+    throw new Error(`activate answered ${activation.status}: ${JSON.stringify(activation.body)}`);
+  }
+  return eventually(`provisioning of ${merchantId}`, async () => {
+    const status = await provisioningStatus(platform, token, merchantId);
+    if (status.body.status === 'failed')
+      throw new Error(`provisioning failed: ${JSON.stringify(status.body.error)}`);
+    return status.body.status === 'completed' ? status.body : undefined;
+  });
+}
+
+/** The set-password link of the welcome email sent to `to`, read from the email log API. */
+export async function setPasswordLink(platform: Platform, token: string, to: string) {
+  return eventually(`the welcome email to ${to}`, async () => {
+    const items = await emailsTo(platform, token, to);
+    for (const item of items) {
+      const match = /https?:\/\/[^\s"'<>]+\/set-password\?token=[A-Za-z0-9_-]+/.exec(item.text);
+      if (match) return match[0];
+    }
+    return undefined;
+  });
+}
