@@ -3,7 +3,7 @@
  * migrations, catalog seed, first admin, services. Returns the context and a `close`.
  */
 import { mkdir } from 'node:fs/promises';
-import type { AppContext } from './context.js';
+import { createAppContext, type AppContext } from './context.js';
 import type { Config } from './platform/config.js';
 import {
   createDatabase,
@@ -16,15 +16,9 @@ import type { Logger } from './platform/logger.js';
 import { resolveSecret } from './platform/secrets.js';
 import { migrateQueue } from './platform/queue.js';
 import { startWorker, type Worker } from './worker.js';
-import {
-  createLoginRateLimiter,
-  createTokenService,
-  ensureBootstrapAdmin,
-} from './modules/auth/index.js';
+import { ensureBootstrapAdmin } from './modules/auth/index.js';
 import { seedPlans } from './modules/plans/index.js';
-import { createRealtimeHub, invalidateStorefrontOnEvents } from './modules/realtime/index.js';
 import { seedThemes } from './modules/themes/index.js';
-import { createStorefrontCache } from './modules/storefront/index.js';
 
 const EMBEDDED_DATABASE = 'orbit360';
 
@@ -77,28 +71,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
       dataDir: config.dataDir,
       name: 'jwt',
     });
-    const ctx: AppContext = {
-      config,
-      db: database.db,
-      pool: database.pool,
-      logger,
-      tokens: createTokenService({
-        secret: jwtSecret,
-        adminTtl: config.auth.adminTokenTtl,
-        merchantTtl: config.auth.merchantTokenTtl,
-      }),
-      loginLimiter: createLoginRateLimiter(),
-      realtime: createRealtimeHub({
-        databaseUrl: url,
-        pool: database.pool,
-        logger,
-        config: config.realtime,
-      }),
-      storefront: createStorefrontCache(),
-      secrets: { preview: jwtSecret },
-    };
-    // Storefront caches of every instance follow publishes and status changes.
-    invalidateStorefrontOnEvents(ctx.realtime, ctx.storefront);
+    const ctx = createAppContext({ config, database, logger, jwtSecret });
     await ctx.realtime.start();
     return {
       ctx,

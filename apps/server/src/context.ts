@@ -4,12 +4,20 @@
  */
 import type pg from 'pg';
 import type { Config } from './platform/config.js';
-import type { Db } from './platform/database/index.js';
+import type { Database, Db } from './platform/database/index.js';
 import type { Logger } from './platform/logger.js';
-import type { TokenService } from './modules/auth/tokens.js';
-import type { LoginRateLimiter } from './modules/auth/login-rate-limiter.js';
-import type { RealtimeHub } from './modules/realtime/index.js';
-import type { StorefrontCache } from './modules/storefront/index.js';
+import {
+  createLoginRateLimiter,
+  createTokenService,
+  type LoginRateLimiter,
+  type TokenService,
+} from './modules/auth/index.js';
+import {
+  createRealtimeHub,
+  invalidateStorefrontOnEvents,
+  type RealtimeHub,
+} from './modules/realtime/index.js';
+import { createStorefrontCache, type StorefrontCache } from './modules/storefront/index.js';
 
 export interface AppContext {
   config: Config;
@@ -24,4 +32,40 @@ export interface AppContext {
   storefront: StorefrontCache;
   /** Secrets resolved at boot. `preview` signs storefront preview links. */
   secrets: { preview: string };
+}
+
+/**
+ * Wires the services of one instance. The realtime hub is created but not started: callers
+ * `await ctx.realtime.start()` when they want the live stream (main and most tests do).
+ */
+export function createAppContext(options: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  jwtSecret: string;
+}): AppContext {
+  const { config, database, logger, jwtSecret } = options;
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    pool: database.pool,
+    logger,
+    tokens: createTokenService({
+      secret: jwtSecret,
+      adminTtl: config.auth.adminTokenTtl,
+      merchantTtl: config.auth.merchantTokenTtl,
+    }),
+    loginLimiter: createLoginRateLimiter(),
+    realtime: createRealtimeHub({
+      databaseUrl: database.url,
+      pool: database.pool,
+      logger,
+      config: config.realtime,
+    }),
+    storefront: createStorefrontCache(),
+    secrets: { preview: jwtSecret },
+  };
+  // Storefront caches of every instance follow publishes and status changes.
+  invalidateStorefrontOnEvents(ctx.realtime, ctx.storefront);
+  return ctx;
 }

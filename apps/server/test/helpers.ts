@@ -5,23 +5,15 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../src/app.js';
-import type { AppContext } from '../src/context.js';
+import { createAppContext, type AppContext } from '../src/context.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createDatabase, withDatabaseName, type Database } from '../src/platform/database/index.js';
 import { pino } from 'pino';
 import { createLogger, loggerOptions } from '../src/platform/logger.js';
 import { eq } from 'drizzle-orm';
-import {
-  admins,
-  createAdmin,
-  createLoginRateLimiter,
-  createTokenService,
-  ensureBootstrapAdmin,
-} from '../src/modules/auth/index.js';
+import { admins, createAdmin, ensureBootstrapAdmin } from '../src/modules/auth/index.js';
 import { seedPlans } from '../src/modules/plans/index.js';
-import { createRealtimeHub, invalidateStorefrontOnEvents } from '../src/modules/realtime/index.js';
 import { seedThemes } from '../src/modules/themes/index.js';
-import { createStorefrontCache } from '../src/modules/storefront/index.js';
 import type { AdminRole } from '@orbit360/contracts';
 
 export const TEST_ADMIN = { email: 'admin@orbit360.test', password: 'correct-horse-battery-1' };
@@ -88,28 +80,7 @@ export function setupTestApp(
     const logger = options.logStream
       ? pino(loggerOptions('info'), options.logStream)
       : createLogger('silent');
-    const ctx: AppContext = {
-      config,
-      db: database.db,
-      pool: database.pool,
-      logger,
-      tokens: createTokenService({
-        secret: config.auth.jwtSecret!,
-        adminTtl: '1h',
-        merchantTtl: '1h',
-      }),
-      loginLimiter: createLoginRateLimiter(),
-      realtime: createRealtimeHub({
-        databaseUrl: database.url,
-        pool: database.pool,
-        logger,
-        config: config.realtime,
-      }),
-      storefront: createStorefrontCache(),
-      secrets: { preview: config.auth.jwtSecret! },
-    };
-    // Storefront caches of every instance follow publishes and status changes.
-    invalidateStorefrontOnEvents(ctx.realtime, ctx.storefront);
+    const ctx = createAppContext({ config, database, logger, jwtSecret: config.auth.jwtSecret! });
     await ctx.realtime.start();
     Object.assign(state, { ctx, database, app: await buildApp(ctx) });
     state.adminToken = async (role = 'super_admin') => {

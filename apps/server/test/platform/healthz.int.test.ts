@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { createAppContext } from '../../src/context.js';
 import { createDatabase } from '../../src/platform/database/index.js';
 import { createLogger } from '../../src/platform/logger.js';
-import { createLoginRateLimiter, createTokenService } from '../../src/modules/auth/index.js';
 import { testConfig } from '../helpers.js';
 
 describe('healthz without a database', () => {
@@ -15,18 +15,8 @@ describe('healthz without a database', () => {
       logger,
     });
     const config = testConfig();
-    const app = await buildApp({
-      config,
-      db: database.db,
-      pool: database.pool,
-      logger,
-      tokens: createTokenService({
-        secret: config.auth.jwtSecret!,
-        adminTtl: '1h',
-        merchantTtl: '1h',
-      }),
-      loginLimiter: createLoginRateLimiter(),
-    } as Parameters<typeof buildApp>[0]);
+    const ctx = createAppContext({ config, database, logger, jwtSecret: config.auth.jwtSecret! });
+    const app = await buildApp(ctx);
     const res = await app.inject({ url: '/healthz' });
     expect(res.statusCode).toBe(503);
     expect(res.json().status).toBe('unavailable');
