@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Card,
-  ConfirmDialog,
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
@@ -31,6 +30,7 @@ import {
 } from 'lucide-react';
 import { useState } from 'react';
 import { useCanWrite } from '../../../lib/session.js';
+import { DeleteCatalogItemDialog } from '../../catalog/delete-catalog-item-dialog.js';
 import { useDeletePlan, usePlans, useUpdatePlan } from '../plans.hooks.js';
 import { PlanFormDialog } from './plan-form-dialog.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
@@ -215,39 +215,12 @@ export function PlansPage() {
         onOpenChange={(open) => !open && setEditing(null)}
         plan={editing && editing !== 'new' ? editing : undefined}
       />
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setDeleting(null);
-            remove.reset();
-          }
-        }}
-        title={`Delete ${deleting?.name ?? 'plan'}?`}
-        description="Deleting is permanent. A plan used by any store cannot be deleted — archive it instead."
-        confirmLabel="Delete plan"
-        tone="danger"
-        loading={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast({ tone: 'success', title: 'Plan deleted', description: deleting.name });
-              setDeleting(null);
-            },
-          })
-        }
-      >
-        {remove.isError && (
-          <p
-            className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700"
-            role="alert"
-            data-testid="delete-error"
-          >
-            {errorMessage(remove.error)}
-          </p>
-        )}
-      </ConfirmDialog>
+      <DeleteCatalogItemDialog
+        kind="plan"
+        item={deleting}
+        onClose={() => setDeleting(null)}
+        remove={remove}
+      />
     </>
   );
 }

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Card,
-  ConfirmDialog,
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
@@ -29,6 +28,7 @@ import {
 } from 'lucide-react';
 import { useState } from 'react';
 import { useCanWrite } from '../../../lib/session.js';
+import { DeleteCatalogItemDialog } from '../../catalog/delete-catalog-item-dialog.js';
 import { ColorSwatches, ThemePreviewSketch } from '../theme-preview.js';
 import { useDeleteTheme, useThemes, useUpdateTheme } from '../themes.hooks.js';
 import { ThemeFormDialog } from './theme-form-dialog.js';
@@ -192,39 +192,12 @@ export function ThemesPage() {
           themes={themes.data.filter((t) => !t.isArchived)}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (!open) {
-            setDeleting(null);
-            remove.reset();
-          }
-        }}
-        title={`Delete ${deleting?.name ?? 'theme'}?`}
-        description="Deleting is permanent. A theme used by any store cannot be deleted — archive it instead."
-        confirmLabel="Delete theme"
-        tone="danger"
-        loading={remove.isPending}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast({ tone: 'success', title: 'Theme deleted', description: deleting.name });
-              setDeleting(null);
-            },
-          })
-        }
-      >
-        {remove.isError && (
-          <p
-            className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700"
-            role="alert"
-            data-testid="delete-error"
-          >
-            {errorMessage(remove.error)}
-          </p>
-        )}
-      </ConfirmDialog>
+      <DeleteCatalogItemDialog
+        kind="theme"
+        item={deleting}
+        onClose={() => setDeleting(null)}
+        remove={remove}
+      />
     </>
   );
 }
