@@ -26,12 +26,14 @@ import {
 import { createLogger } from '../src/platform/logger.js';
 import { freePort, startSmtpSink } from '../src/modules/provisioning/testing/smtp-sink.js';
 import { measureFloor } from './provisioning-floor.js';
+import { createMeter } from './provisioning-meter.js';
 
 const arg = (name: string, fallback: number) => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
   return found ? Number(found.split('=')[1]) : fallback;
 };
 const N = arg('n', 200);
+const BY_STATEMENT = process.argv.includes('--queries');
 const CONCURRENCY = arg('concurrency', 10);
 const SEQUENTIAL = Math.min(25, Math.floor(N / 4));
 const PACED = Math.min(50, Math.floor(N / 4));
@@ -69,6 +71,7 @@ async function openDatabase(logger: ReturnType<typeof createLogger>) {
   await admin.pool.query(`drop database if exists ${name} with (force)`);
   await admin.pool.query(`create database ${name}`);
   return {
+    name,
     url: withDatabaseName(serverUrl, name),
     label: embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
     async drop() {
@@ -81,6 +84,7 @@ async function openDatabase(logger: ReturnType<typeof createLogger>) {
 }
 
 async function main() {
+  const meter = createMeter({ byStatement: BY_STATEMENT });
   const logger = createLogger('warn');
   const database = await openDatabase(logger);
   const smtp = await startSmtpSink();
@@ -226,9 +230,14 @@ async function main() {
     }
     await Promise.all(pacedDone);
 
+    // Let the paced phase's stragglers (email jobs, realtime reads) settle before metering.
+    await sleep(300);
+    meter.resetStatements();
+    const before = await meter.snapshot(pool, database.name);
     const burstStart = Date.now();
     await Promise.all(burst.map(activate));
     const burstSeconds = (Date.now() - burstStart) / 1000;
+    const after = await meter.snapshot(pool, database.name);
     unsubscribe();
 
     const row = (label: string, list: Tracked[]) => {
@@ -261,6 +270,19 @@ async function main() {
       `Throughput (burst): ${burst.length} merchants in ${burstSeconds.toFixed(2)} s = ` +
         `${throughput.toFixed(0)} merchants/s`,
     );
+    const per = (a: number, b: number) => ((a - b) / burst.length).toFixed(1);
+    out(
+      `Cost per provisioning (burst): ${per(after.queries, before.queries)} SQL round trips, ` +
+        `CPU ${per(after.nodeMs, before.nodeMs)} ms Node` +
+        (after.pgMs !== null && before.pgMs !== null
+          ? ` + ${per(after.pgMs, before.pgMs)} ms PostgreSQL`
+          : ''),
+    );
+    if (BY_STATEMENT) {
+      for (const [text, count] of meter.topStatements(40)) {
+        out(`  ${(count / burst.length).toFixed(2).padStart(6)}  ${text}`);
+      }
+    }
     out(
       `Floor: one bare SQL transaction inserting the same ${floor.rows} rows ` +
         `(${floor.tables} tables): p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`,
@@ -285,6 +307,7 @@ async function main() {
     await smtp.stop();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
+    meter.restore();
   }
 }
 

@@ -10,7 +10,7 @@ import { AppError, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/error
 import { enqueueJob } from '../../platform/queue.js';
 import { recordAudit } from '../audit/index.js';
 import { merchants } from '../merchants/index.js';
-import { publishEvent } from '../realtime/index.js';
+import { publishEvents } from '../realtime/index.js';
 import { loadRun, toProvisioningStatus } from './provisioning-state.js';
 import { provisioningSteps, provisionings, type ProvisioningActor } from './provisioning.table.js';
 import { RUN_PROVISIONING_TASK } from './run-provisioning.js';
@@ -165,12 +165,13 @@ export async function activateMerchant(options: {
           settings: valid.settings,
         },
       });
-      await publishEvent(tx, 'provisioning.queued', { merchantId, provisioningId: run!.id });
-      await publishEvent(tx, 'merchant.status_changed', {
-        merchantId,
-        status: 'provisioning',
-        previous: merchant.status,
-      });
+      await publishEvents(tx, [
+        { type: 'provisioning.queued', data: { merchantId, provisioningId: run!.id } },
+        {
+          type: 'merchant.status_changed',
+          data: { merchantId, status: 'provisioning', previous: merchant.status },
+        },
+      ]);
       return { statusCode: 202 as const, status: toProvisioningStatus(run!, steps) };
     });
     const statusCode = created.statusCode ?? 200;

@@ -3,7 +3,7 @@ import type { ProvisioningStepKey } from '@orbit360/contracts';
 import type { Db } from '../../platform/database/index.js';
 import { recordAudit } from '../audit/index.js';
 import { merchants } from '../merchants/index.js';
-import { publishEvent } from '../realtime/index.js';
+import { publishEvent, publishEvents } from '../realtime/index.js';
 import type { RunRow, StepRow } from './provisioning-state.js';
 
 /**
@@ -68,19 +68,19 @@ export async function recordStepFailure(options: {
       tenantId,
       data: { provisioningId: run.id, step: key, attempt, message },
     });
-    await publishEvent(
-      tx,
-      'provisioning.step_failed',
-      { ...ids, step: key, attempt, message, willRetry: false },
-      { tenantId },
-    );
-    await publishEvent(tx, 'provisioning.failed', { ...ids, step: key, message }, { tenantId });
-    await publishEvent(
-      tx,
-      'merchant.status_changed',
-      { merchantId: run.merchantId, status: 'failed', previous: 'provisioning' },
-      { tenantId },
-    );
+    await publishEvents(tx, [
+      {
+        type: 'provisioning.step_failed',
+        data: { ...ids, step: key, attempt, message, willRetry: false },
+        tenantId,
+      },
+      { type: 'provisioning.failed', data: { ...ids, step: key, message }, tenantId },
+      {
+        type: 'merchant.status_changed',
+        data: { merchantId: run.merchantId, status: 'failed', previous: 'provisioning' },
+        tenantId,
+      },
+    ]);
     return 'failed';
   });
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { enqueueJob } from '../../platform/queue.js';
 import { recordAudit } from '../audit/index.js';
 import { merchants } from '../merchants/index.js';
-import { publishEvent } from '../realtime/index.js';
+import { publishEvents } from '../realtime/index.js';
 import { loadRun, toProvisioningStatus } from './provisioning-state.js';
 import { provisionings } from './provisioning.table.js';
 import { RUN_PROVISIONING_TASK } from './run-provisioning.js';
@@ -62,18 +62,18 @@ export async function retryProvisioning(options: {
       tenantId,
       data: { provisioningId: run.id, step },
     });
-    await publishEvent(
-      tx,
-      'provisioning.retried',
-      { merchantId, provisioningId: run.id, step },
-      { tenantId },
-    );
-    await publishEvent(
-      tx,
-      'merchant.status_changed',
-      { merchantId, status: 'provisioning', previous: 'failed' },
-      { tenantId },
-    );
+    await publishEvents(tx, [
+      {
+        type: 'provisioning.retried',
+        data: { merchantId, provisioningId: run.id, step },
+        tenantId,
+      },
+      {
+        type: 'merchant.status_changed',
+        data: { merchantId, status: 'provisioning', previous: 'failed' },
+        tenantId,
+      },
+    ]);
   });
   const state = await loadRun(db, { merchantId });
   return toProvisioningStatus(state!.run, state!.steps);

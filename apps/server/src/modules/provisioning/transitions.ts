@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
 import type { Db, Tx } from '../../platform/database/index.js';
-import { publishEvent } from '../realtime/index.js';
+import { publishEvents, type EventToPublish } from '../realtime/index.js';
 import { stepInfo, type RunRow } from './provisioning-state.js';
 
 /** Thrown when the run moved on (another runner finished the step): the work is rolled back. */
@@ -33,6 +33,8 @@ export async function completeStep(
     key: ProvisioningStepKey;
     output: Record<string, unknown>;
     tenantId: string | null;
+    /** Events of the step's own change, published after step_completed in the same batch. */
+    events?: EventToPublish[];
   },
 ) {
   const { run, key } = options;
@@ -70,20 +72,21 @@ export async function completeStep(
   if (Number(row.updated) === 0) throw new Superseded();
   const tenantId = options.tenantId ?? undefined;
   const ids = { merchantId: run.merchantId, provisioningId: run.id };
-  await publishEvent(
-    tx,
-    'provisioning.step_completed',
-    { ...ids, step: key, progress, durationMs: row.duration_ms ?? 0 },
-    { tenantId },
-  );
+  const batch: EventToPublish[] = [
+    {
+      type: 'provisioning.step_completed',
+      data: { ...ids, step: key, progress, durationMs: row.duration_ms ?? 0 },
+      tenantId,
+    },
+  ];
   if (next) {
-    await publishEvent(
-      tx,
-      'provisioning.step_started',
-      { ...ids, step: next, attempt: row.next_attempt ?? 1 },
-      { tenantId },
-    );
+    batch.push({
+      type: 'provisioning.step_started',
+      data: { ...ids, step: next, attempt: row.next_attempt ?? 1 },
+      tenantId,
+    });
   }
+  await publishEvents(tx, [...batch, ...(options.events ?? [])]);
 }
 
 /**
@@ -103,12 +106,17 @@ export async function beginRun(db: Db, run: Pick<RunRow, 'id' | 'merchantId'>) {
       where provisioning_id = (select id from upd) and key = 'workspace'
       returning attempts`);
     if (!result.rows.length) return false;
-    await publishEvent(tx, 'provisioning.step_started', {
-      merchantId: run.merchantId,
-      provisioningId: run.id,
-      step: 'workspace',
-      attempt: result.rows[0]!.attempts,
-    });
+    await publishEvents(tx, [
+      {
+        type: 'provisioning.step_started',
+        data: {
+          merchantId: run.merchantId,
+          provisioningId: run.id,
+          step: 'workspace',
+          attempt: result.rows[0]!.attempts,
+        },
+      },
+    ]);
     return true;
   });
 }
@@ -127,16 +135,17 @@ export async function beginRetryAttempt(
         and p.id = s.provisioning_id and p.status = 'running' and p.current_step = ${key}
       returning s.attempts`);
     if (!result.rows.length) return;
-    await publishEvent(
-      tx,
-      'provisioning.step_started',
+    await publishEvents(tx, [
       {
-        merchantId: run.merchantId,
-        provisioningId: run.id,
-        step: key,
-        attempt: result.rows[0]!.attempts,
+        type: 'provisioning.step_started',
+        data: {
+          merchantId: run.merchantId,
+          provisioningId: run.id,
+          step: key,
+          attempt: result.rows[0]!.attempts,
+        },
+        tenantId: run.tenantId ?? undefined,
       },
-      { tenantId: run.tenantId ?? undefined },
-    );
+    ]);
   });
 }

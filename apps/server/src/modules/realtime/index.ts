@@ -1,5 +1,10 @@
 export { events } from './events.table.js';
-export { publishEvent, EVENTS_CHANNEL } from './publish-event.js';
+export {
+  publishEvent,
+  publishEvents,
+  EVENTS_CHANNEL,
+  type EventToPublish,
+} from './publish-event.js';
 export { createRealtimeHub, type RealtimeHub, type RealtimeSubscriber } from './realtime-hub.js';
 export { realtimeRoutes, realtimeWebsocketOptions } from './realtime.routes.js';
 export { invalidateStorefrontOnEvents, type StorefrontCache } from './storefront-invalidation.js';

@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/index.js';
 import { merchants } from '../../merchants/index.js';
-import { publishEvent } from '../../realtime/index.js';
 import { markTenantLive } from '../../tenants/index.js';
 import { outputOf } from '../provisioning-state.js';
 import { completeStep } from '../transitions.js';
@@ -45,20 +44,25 @@ export const goLiveStep: Step = {
       });
       await faults.hit('golive', run);
       const output = { liveAt: merchant!.updatedAt.toISOString() };
-      await completeStep(tx, { run, key: 'golive', tenantId, output });
       const ids = { merchantId: run.merchantId, provisioningId: run.id };
-      await publishEvent(
-        tx,
-        'provisioning.completed',
-        { ...ids, durationMs: Date.now() - run.queuedAt.getTime() },
-        { tenantId },
-      );
-      await publishEvent(
-        tx,
-        'merchant.status_changed',
-        { merchantId: run.merchantId, status: 'active', previous: 'provisioning' },
-        { tenantId },
-      );
+      await completeStep(tx, {
+        run,
+        key: 'golive',
+        tenantId,
+        output,
+        events: [
+          {
+            type: 'provisioning.completed',
+            data: { ...ids, durationMs: Date.now() - run.queuedAt.getTime() },
+            tenantId,
+          },
+          {
+            type: 'merchant.status_changed',
+            data: { merchantId: run.merchantId, status: 'active', previous: 'provisioning' },
+            tenantId,
+          },
+        ],
+      });
       return output;
     });
   },
