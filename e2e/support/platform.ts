@@ -7,14 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  createWriteStream,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,7 +111,6 @@ export async function startPlatform(): Promise<Platform> {
     await freePort(),
   ];
   const dataDir = mkdtempSync(join(tmpdir(), 'orbit360-e2e-'));
-  chmodSync(dataDir, 0o755); // an embedded cluster may run as the `postgres` OS user
   const useLocal = hasLocalPostgres();
   const database = `orbit_e2e_${randomBytes(6).toString('hex')}`;
   if (useLocal) await withAdminClient((c) => c.query(`create database ${database}`));

@@ -10,7 +10,7 @@
  * (latency at the target load), then a burst of all the rest at once (throughput). Finally the
  * floor: one bare SQL transaction inserting the same rows a provisioning creates.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,7 +62,6 @@ async function openDatabase(logger: ReturnType<typeof createLogger>) {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     scratch = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-'));
-    chmodSync(scratch, 0o755); // as root, the cluster runs as the `postgres` OS user
     embedded = await startEmbeddedPostgres({ dataDir: scratch, logger });
     serverUrl = embedded.url;
   }

@@ -13,7 +13,7 @@
  * BENCH_SERVER_NODE_ARGS (node flags for the server process, e.g. `--cpu-prof`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -62,7 +62,6 @@ async function openDatabase() {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     scratch = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-'));
-    chmodSync(scratch, 0o755); // the cluster may run as the `postgres` OS user
     embedded = await startEmbeddedPostgres({ dataDir: scratch, logger });
     serverUrl = embedded.url;
   }

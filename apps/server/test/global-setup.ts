@@ -3,7 +3,7 @@
  * started here), builds a migrated template database once, and hands its name to the workers.
  * Each test file then clones the template into a database of its own.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -28,7 +28,6 @@ export default async function setup(project: TestProject) {
   const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   // A throwaway cluster per run, so parallel runs never share (or stop) each other's server.
   const scratch = configured ? undefined : mkdtempSync(path.join(tmpdir(), 'orbit360-test-'));
-  if (scratch) chmodSync(scratch, 0o755); // the cluster may run as the `postgres` OS user
   const embedded = scratch
     ? await startEmbeddedPostgres({ dataDir: scratch, logger, ephemeral: true })
     : undefined;

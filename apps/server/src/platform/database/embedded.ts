@@ -4,7 +4,7 @@
  * DATABASE_URL is configured.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -106,6 +106,9 @@ export async function startEmbeddedPostgres(options: {
   const isInitialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (!isInitialised) {
     await mkdir(path.dirname(databaseDir), { recursive: true });
+    // As root the server runs as the `postgres` OS user, which must be able to reach its
+    // directory (mkdtemp and home directories are 0700).
+    if (isRoot) await chmod(path.dirname(databaseDir), 0o755);
     await pg.initialise();
   } else {
     await stopOrphan(databaseDir, options.logger);
