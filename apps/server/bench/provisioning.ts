@@ -24,7 +24,8 @@ import {
   type EmbeddedDatabase,
 } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
-import { freePort, startSmtpSink } from '../src/modules/provisioning/testing/smtp-sink.js';
+import { freePort } from '../src/platform/net.js';
+import { startSmtpSink } from '../src/modules/provisioning/testing/smtp-sink.js';
 import { measureFloor } from './provisioning-floor.js';
 import { createMeter } from './provisioning-meter.js';
 

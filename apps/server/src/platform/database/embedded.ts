@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
+import { freePort } from '../net.js';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -16,17 +16,6 @@ const PASSWORD = 'postgres';
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function isAlive(pid: number) {
@@ -78,7 +67,7 @@ export async function startEmbeddedPostgres(options: {
   ephemeral?: boolean;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(options.dataDir, 'postgres');
-  const port = await findFreePort();
+  const port = await freePort();
   const isRoot = userInfo().uid === 0;
   // TCP on loopback only; no unix socket, so nothing depends on /tmp's permissions.
   const flags = [

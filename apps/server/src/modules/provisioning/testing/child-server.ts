@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './smtp-sink.js';
+import { freePort } from '../../../platform/net.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../../../../', import.meta.url));
 

@@ -11,7 +11,8 @@ import { startWorker, type Worker } from '../../../worker.js';
 import { plans } from '../../plans/index.js';
 import { themes } from '../../themes/index.js';
 import { createFaults, type FaultRule, type Faults } from '../faults.js';
-import { freePort, startSmtpSink, type SmtpSink } from './smtp-sink.js';
+import { freePort } from '../../../platform/net.js';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 export interface ProvisioningHarness {
   t: TestApp;

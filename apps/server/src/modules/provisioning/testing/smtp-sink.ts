@@ -3,8 +3,8 @@
  * can be taken down and brought back on the same port (an outage), and can hold a message
  * before accepting it (to kill a sender mid-delivery).
  */
-import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { freePort } from '../../../platform/net.js';
 
 export interface ReceivedEmail {
   from: string;
@@ -33,17 +33,6 @@ export interface SmtpSink {
   stop(): Promise<void>;
   start(): Promise<void>;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedEmail[]>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function decodeTransfer(body: string, encoding: string) {
