@@ -28,6 +28,7 @@ import { freePort } from '../src/platform/net.js';
 import { startSmtpSink } from '../src/modules/provisioning/testing/smtp-sink.js';
 import { measureFloor } from './provisioning-floor.js';
 import { createMeter } from './provisioning-meter.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const arg = (name: string, fallback: number) => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -42,7 +43,6 @@ const PACE_PER_SECOND = 100;
 const ADMIN = { email: 'bench@orbit360.local', password: 'bench-password-123456' };
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 

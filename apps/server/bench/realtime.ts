@@ -25,6 +25,7 @@ import { publishEvent } from '../src/modules/realtime/index.js';
 import { spawnServer } from '../src/modules/realtime/testing/spawn-server.js';
 import { startEmbeddedPostgres, withDatabaseName } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CLIENTS = num('BENCH_CLIENTS', 1000);
@@ -36,7 +37,6 @@ const BURST = num('BENCH_BURST', 300);
 const PUBLISHERS = 4;
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rssMb = (pid: number) => {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Math.round(Number(kb) / 1024);

@@ -10,8 +10,8 @@ import { setupTestApp } from '../../../test/helpers.js';
 import { publishEvent } from './index.js';
 import { spawnServer, type ServerProcess } from './testing/spawn-server.js';
 import { connectTestSocket, type TestSocket } from './testing/ws-test-client.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seqs = (events: AnyRealtimeEvent[]) => events.map((e) => e.seq);
 const ready = (socket: TestSocket) =>
   socket.waitFor((s) => s.frames.some((f) => f.type === 'ready'));

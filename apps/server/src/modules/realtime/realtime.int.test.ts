@@ -14,8 +14,7 @@ import { setupTestApp, type TestApp } from '../../../test/helpers.js';
 import { createTokenService } from '../auth/index.js';
 import { invalidateStorefrontOnEvents, pruneEvents, publishEvent } from './index.js';
 import { connectTestSocket, refusedUpgrade, type TestSocket } from './testing/ws-test-client.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
 
 async function listen(t: TestApp) {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
