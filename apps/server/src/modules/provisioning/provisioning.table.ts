@@ -68,6 +68,7 @@ export const provisionings = pgTable(
   (t) => [
     uniqueIndex('provisionings_merchant_key').on(t.merchantId),
     uniqueIndex('provisionings_slug_key').on(t.slug),
+    index('provisionings_slug_prefix_idx').using('btree', t.slug.op('text_pattern_ops')),
     index('provisionings_status_idx')
       .on(t.status, t.queuedAt)
       .where(sql`status in ('queued', 'running')`),

@@ -79,16 +79,18 @@ export async function isSlugTaken(db: Executor, slug: string, exceptProvisioning
  * still take it before we write it: callers write under the unique indexes and try again.
  */
 export async function findAvailableSlug(db: Executor, base: string): Promise<string> {
-  const pattern = `^${base.replace(/[^a-z0-9-]/g, '')}(-[0-9]+)?$`;
+  // Slugs are [a-z0-9-] only, so the prefix has no LIKE wildcards; both columns have a
+  // text_pattern_ops index, so this reads only the slugs that start with `base`.
+  const prefix = `${base}-%`;
   const rows = await db
     .select({ slug: tenants.slug })
     .from(tenants)
-    .where(sql`${tenants.slug} ~ ${pattern}`)
+    .where(sql`${tenants.slug} = ${base} or ${tenants.slug} like ${prefix}`)
     .unionAll(
       db
         .select({ slug: provisionings.slug })
         .from(provisionings)
-        .where(sql`${provisionings.slug} ~ ${pattern}`),
+        .where(sql`${provisionings.slug} = ${base} or ${provisionings.slug} like ${prefix}`),
     );
   const taken = new Set(rows.map((r) => r.slug));
   if (!taken.has(base)) return base;

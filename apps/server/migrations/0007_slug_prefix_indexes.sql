@@ -1,0 +1,2 @@
+CREATE INDEX "provisionings_slug_prefix_idx" ON "provisionings" USING btree ("slug" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "tenants_slug_prefix_idx" ON "tenants" USING btree ("slug" text_pattern_ops);
