@@ -10,3 +10,4 @@ export * from './provisioning.js';
 export * from './email.js';
 export * from './audit.js';
 export * from './overview.js';
+export * from './store-settings.js';

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { MerchantOverview } from '@orbit360/contracts';
+import { MerchantOverview, StoreSettings, UpdateStoreSettingsBody } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { merchantOf, requireMerchant } from '../auth/index.js';
+import { getStoreSettings, updateStoreSettings } from '../stores/index.js';
 import { getMerchantOverview } from './get-merchant-overview.js';
 
 export const dashboardRoutes =
@@ -19,5 +20,44 @@ export const dashboardRoutes =
         },
       },
       async (request) => getMerchantOverview({ ctx, principal: merchantOf(request) }),
+    );
+
+    app.get(
+      '/api/merchant/store',
+      {
+        preHandler: requireMerchant(ctx.tokens),
+        schema: {
+          tags: ['merchant dashboard'],
+          summary: "The signed-in merchant's store settings",
+          security: [{ bearerAuth: [] }],
+          response: { 200: StoreSettings },
+        },
+      },
+      async (request) => getStoreSettings({ db: ctx.db, tenantId: merchantOf(request).tenantId }),
+    );
+
+    app.put(
+      '/api/merchant/store',
+      {
+        preHandler: requireMerchant(ctx.tokens),
+        schema: {
+          tags: ['merchant dashboard'],
+          summary: "Update store settings (broadcast to the tenant's open sessions and to admins)",
+          security: [{ bearerAuth: [] }],
+          body: UpdateStoreSettingsBody,
+          response: { 200: StoreSettings },
+        },
+      },
+      async (request) => {
+        const principal = merchantOf(request);
+        const settings = await updateStoreSettings({
+          db: ctx.db,
+          tenantId: principal.tenantId,
+          input: request.body,
+          actor: { type: 'merchant', id: principal.id },
+        });
+        ctx.storefront.invalidateTenant(principal.tenantId);
+        return settings;
+      },
     );
   };

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
 import type { Db, Tx } from '../../platform/database/index.js';
-import { isUuid, withTenant } from '../../platform/database/index.js';
+import { isUuid, leaveTenantRole, withTenant } from '../../platform/database/index.js';
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { publishEvent } from '../realtime/index.js';
@@ -20,14 +20,6 @@ export async function lockSite(tx: Tx, tenantId: string) {
   await tx.insert(sites).values({ tenantId }).onConflictDoNothing({ target: sites.tenantId });
   const [site] = await tx.select().from(sites).where(eq(sites.tenantId, tenantId)).for('update');
   return site!;
-}
-
-/**
- * Switches to the connection's own role for the rest of the transaction: the platform tables
- * written last (tenants, audit log, events) are not granted to the tenant role.
- */
-export async function leaveTenantRole(tx: Tx) {
-  await tx.execute(sql`set local role none`);
 }
 
 /** Validates settings against the theme's config schema; bad values name `settings.<group>.<key>`. */

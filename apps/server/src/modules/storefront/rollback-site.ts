@@ -5,7 +5,8 @@ import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { publishEvent } from '../realtime/index.js';
 import { tenants } from '../tenants/index.js';
-import { leaveTenantRole, lockSite, type PublishedVersion } from './publish-site.js';
+import { leaveTenantRole } from '../../platform/database/index.js';
+import { lockSite, type PublishedVersion } from './publish-site.js';
 import { invalidateLocalCaches } from './storefront-cache.js';
 import { siteVersions, sites, type SiteActor } from './storefront.table.js';
 

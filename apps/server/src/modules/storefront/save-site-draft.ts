@@ -3,7 +3,8 @@ import type { ThemeSettings } from '@orbit360/contracts';
 import { withTenant, type Db } from '../../platform/database/index.js';
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { publishEvent } from '../realtime/index.js';
-import { leaveTenantRole, lockSite, validatedSite } from './publish-site.js';
+import { leaveTenantRole } from '../../platform/database/index.js';
+import { lockSite, validatedSite } from './publish-site.js';
 import { siteVersions, sites } from './storefront.table.js';
 
 /**

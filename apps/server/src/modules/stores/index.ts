@@ -4,3 +4,4 @@ export { pages, menus, newsletterSubscribers, type MenuItem } from './content.ta
 export { seedStoreContent } from './seed-store-content.js';
 export { upsertStoreProfile } from './upsert-store-profile.js';
 export { subscribeNewsletter, isEmailAddress } from './subscribe-newsletter.js';
+export { getStoreSettings, updateStoreSettings } from './store-settings.js';

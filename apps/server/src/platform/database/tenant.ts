@@ -43,3 +43,11 @@ export async function withTenant<T>(
     return work(tx);
   });
 }
+
+/**
+ * Leaves the tenant role for the rest of the transaction, for a change that must also write
+ * platform tables (tenants, audit log, events) atomically. Tenant writes come first.
+ */
+export async function leaveTenantRole(tx: Tx) {
+  await tx.execute(sql`set local role none`);
+}

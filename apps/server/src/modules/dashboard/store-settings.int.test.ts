@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, setupTestApp } from '../../../test/helpers.js';
+import { connectTestSocket, type TestSocket } from '../realtime/testing/ws-test-client.js';
+import { createTestStore, type TestStore } from '../storefront/testing/create-test-store.js';
+
+describe('merchant store settings', () => {
+  const t = setupTestApp();
+  let storeA: TestStore;
+  let storeB: TestStore;
+  let baseUrl: string;
+  const tokenFor = (store: TestStore) =>
+    t.ctx.tokens.signMerchant({
+      id: randomUUID(),
+      merchantId: store.merchantId,
+      tenantId: store.tenantId,
+      role: 'owner',
+    });
+  const put = async (store: TestStore, payload: unknown) =>
+    t.app.inject({
+      method: 'PUT',
+      url: '/api/merchant/store',
+      headers: bearer(await tokenFor(store)),
+      payload: payload as object,
+    });
+  const home = (store: TestStore) =>
+    t.app.inject({ url: '/', headers: { host: `${store.slug}.localhost:5000` } });
+
+  beforeAll(async () => {
+    storeA = await createTestStore(t.ctx, { storeName: 'Alder & Ash', theme: 'classic' });
+    storeB = await createTestStore(t.ctx, { storeName: 'Birch Supply', theme: 'classic' });
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => t.app.close());
+
+  it('reads and updates the store of the token only', async () => {
+    const read = await t.app.inject({
+      url: '/api/merchant/store',
+      headers: bearer(await tokenFor(storeA)),
+    });
+    expect(read.json()).toMatchObject({ name: 'Alder & Ash', currency: 'USD' });
+
+    const updated = await put(storeA, {
+      tagline: 'Small-batch woodwork',
+      currency: 'eur',
+      timezone: 'Europe/Paris',
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json()).toMatchObject({
+      tagline: 'Small-batch woodwork',
+      currency: 'EUR',
+      timezone: 'Europe/Paris',
+    });
+
+    const other = await t.app.inject({
+      url: '/api/merchant/store',
+      headers: bearer(await tokenFor(storeB)),
+    });
+    expect(other.json()).toMatchObject({ name: 'Birch Supply', currency: 'USD' });
+    expect(other.json().tagline).not.toBe('Small-batch woodwork');
+  });
+
+  it('shows the change to shoppers at once (cached pages dropped)', async () => {
+    expect((await home(storeB)).body).not.toContain('Hand-turned bowls');
+    await home(storeB); // warm the cache
+    expect((await put(storeB, { tagline: 'Hand-turned bowls' })).statusCode).toBe(200);
+    expect((await home(storeB)).body).toContain('Hand-turned bowls');
+    expect((await home(storeA)).body).not.toContain('Hand-turned bowls');
+  });
+
+  it('names invalid fields', async () => {
+    const res = await put(storeA, {
+      timezone: 'Mars/Olympus',
+      locale: 'not a locale!!',
+      currency: 'ZZZ1',
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.details.fields.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.currency']));
+    const zone = await put(storeA, { timezone: 'Mars/Olympus' });
+    expect(zone.json().error.details.fields).toEqual([
+      { field: 'body.timezone', message: 'is not a known time zone' },
+    ]);
+    expect((await put(storeA, {})).statusCode).toBe(400);
+    expect((await put(storeA, { contactEmail: 'nope' })).statusCode).toBe(400);
+  });
+
+  it('is for merchants only', async () => {
+    const admin = await t.app.inject({
+      url: '/api/merchant/store',
+      headers: bearer(await t.adminToken()),
+    });
+    expect(admin.statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/merchant/store' })).statusCode).toBe(401);
+  });
+
+  it('syncs every open session of the tenant and admins, and no other tenant', async () => {
+    const sockets: TestSocket[] = await Promise.all([
+      connectTestSocket(baseUrl, { token: await tokenFor(storeA) }),
+      connectTestSocket(baseUrl, { token: await tokenFor(storeA) }),
+      connectTestSocket(baseUrl, { token: await t.adminToken('viewer') }),
+      connectTestSocket(baseUrl, { token: await tokenFor(storeB) }),
+    ]);
+    const [tabOne, tabTwo, admin, otherTenant] = sockets;
+    expect((await put(storeA, { name: 'Alder & Ash Workshop' })).statusCode).toBe(200);
+    const isUpdate = (s: TestSocket) => s.events.some((e) => e.type === 'store.settings_updated');
+    for (const socket of [tabOne!, tabTwo!, admin!]) await socket.waitFor(isUpdate);
+    const event = tabOne!.events.find((e) => e.type === 'store.settings_updated')!;
+    expect(event).toMatchObject({ tenantId: storeA.tenantId, data: { fields: ['name'] } });
+    // A later event for the other tenant proves its socket was listening all along.
+    expect((await put(storeB, { logoText: 'BS' })).statusCode).toBe(200);
+    await otherTenant!.waitFor((s) => s.events.some((e) => e.type === 'store.settings_updated'));
+    expect(otherTenant!.events.every((e) => e.tenantId === storeB.tenantId)).toBe(true);
+    await Promise.all(sockets.map((s) => s.close()));
+  });
+});
