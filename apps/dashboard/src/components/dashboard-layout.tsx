@@ -15,9 +15,11 @@ import {
   SidebarLink,
   SidebarSection,
 } from '@orbit360/ui';
-import { ChevronDown, ExternalLink, LayoutDashboard, LogOut } from 'lucide-react';
+import type { AnyRealtimeEvent } from '@orbit360/contracts';
+import { ChevronDown, ExternalLink, LayoutDashboard, LogOut, Settings } from 'lucide-react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useOverview, useRefreshOverview } from '../hooks/api/overview.js';
+import { storeSettingsKeys } from '../hooks/api/store-settings.js';
 import { useRealtime } from '../lib/realtime.js';
 import { signOut, useSession, type MerchantSession } from '../lib/session-store.js';
 import { Brand } from './brand.js';
@@ -32,10 +34,20 @@ function SignedInLayout({ session }: { session: MerchantSession }) {
   const queryClient = useQueryClient();
   const refresh = useRefreshOverview();
   const overview = useOverview(session.merchant.tenantId);
+  // Settings are refetched only when they changed, or after a reconnection (events may
+  // have been missed); an open settings form keeps unsaved edits across the refetch.
+  const refreshSettings = () =>
+    void queryClient.invalidateQueries({ queryKey: storeSettingsKeys.all });
   const status = useRealtime({
     token: session.token,
-    onEvent: refresh,
-    onReady: refresh,
+    onEvent: (event: AnyRealtimeEvent) => {
+      refresh();
+      if (event.type === 'store.settings_updated') refreshSettings();
+    },
+    onReady: () => {
+      refresh();
+      refreshSettings();
+    },
   });
   const websiteUrl = overview.data?.store.websiteUrl;
   const email = overview.data?.account.email ?? session.email ?? '';
@@ -55,6 +67,11 @@ function SignedInLayout({ session }: { session: MerchantSession }) {
             <SidebarLink asChild>
               <NavLink to="/" end>
                 <LayoutDashboard /> Overview
+              </NavLink>
+            </SidebarLink>
+            <SidebarLink asChild>
+              <NavLink to="/settings">
+                <Settings /> Settings
               </NavLink>
             </SidebarLink>
             {websiteUrl && (

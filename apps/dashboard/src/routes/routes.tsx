@@ -5,6 +5,7 @@ import { LoginPage } from './auth/login/login-page.js';
 import { SetPasswordPage } from './auth/set-password/set-password-page.js';
 import { NotFoundPage } from './not-found-page.js';
 import { OverviewPage } from './overview/home/overview-page.js';
+import { StoreSettingsPage } from './settings/store/store-settings-page.js';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -12,7 +13,13 @@ export const routes: RouteObject[] = [
   {
     element: <RequireSession />,
     children: [
-      { element: <DashboardLayout />, children: [{ index: true, element: <OverviewPage /> }] },
+      {
+        element: <DashboardLayout />,
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: 'settings', element: <StoreSettingsPage /> },
+        ],
+      },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -2,7 +2,7 @@
  * Realistic API payloads for component tests, shaped by the contracts the server validates
  * its responses with (so a drift in the contract breaks these at type-check time).
  */
-import type { MerchantLoginResponse, MerchantOverview } from '@orbit360/contracts';
+import type { MerchantLoginResponse, MerchantOverview, StoreSettings } from '@orbit360/contracts';
 
 export const MERCHANT_A = {
   id: '0b5b3b1e-6f0a-4d53-9a43-1f7c2f9e0a11',
@@ -86,6 +86,20 @@ export function overviewPayload(
         },
       ],
     },
+  };
+}
+
+export function storeSettingsPayload(overrides: Partial<StoreSettings> = {}): StoreSettings {
+  return {
+    name: 'Lovelace Books',
+    tagline: 'Rare books and first editions',
+    logoText: 'LB',
+    contactEmail: 'hello@lovelace-books.test',
+    currency: 'USD',
+    timezone: 'Europe/London',
+    locale: 'en-GB',
+    updatedAt: '2025-05-01T10:00:00.000Z',
+    ...overrides,
   };
 }
 
