@@ -8,7 +8,7 @@ import {
   type RealtimeReadyFrame,
 } from '@orbit360/contracts';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { setupTestApp, type TestApp } from '../../../test/helpers.js';
 import { createTokenService } from '../auth/index.js';
@@ -294,8 +294,8 @@ describe('realtime endpoint', () => {
     // Another session of the same tenant is unaffected; a freed slot can be reused.
     await (await connect(baseUrl, { token: await merchantToken(t, randomUUID()) })).close();
     await sockets[0]!.close();
-    await sleep(100); // the server sees the close a moment after the client does
-    await connect(baseUrl, { token });
+    // The server sees the close a moment after the client does (later under load).
+    await vi.waitFor(() => connect(baseUrl, { token }), { timeout: 5000, interval: 50 });
   });
 
   it('tells a client resuming from before the retention window to resync', async () => {
