@@ -17,13 +17,13 @@ import {
   isApiError,
 } from '@orbit360/ui';
 import { ScrollText } from 'lucide-react';
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { formatDateTime, formatRelative } from '../../../lib/format.js';
 import { useAdmin } from '../../../lib/session.js';
 import { actionTone, dataFacts, describeAction, describeActor } from '../audit-format.js';
 import { useAuditLog } from '../audit.hooks.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
+import { useUrlFilters } from '../../../lib/url-filters.js';
 
 const PAGE_SIZE = 50;
 const TARGET_TYPES = ['merchant', 'theme', 'plan', 'admin', 'store'];
@@ -31,11 +31,9 @@ const TARGET_TYPES = ['merchant', 'theme', 'plan', 'admin', 'store'];
 export function AuditLogPage() {
   useDocumentTitle('Audit log');
   const admin = useAdmin();
-  const [params, setParams] = useSearchParams();
+  const { params, page, update, search, setSearch } = useUrlFilters('action');
   const action = params.get('action') ?? '';
   const targetType = params.get('targetType') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [search, setSearch] = useState(action);
   const audit = useAuditLog({
     action: action || undefined,
     targetType: targetType || undefined,
@@ -43,25 +41,6 @@ export function AuditLogPage() {
     pageSize: PAGE_SIZE,
   });
   const names = new Map([[admin.id, admin.name]]);
-
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
-
-  useEffect(() => {
-    if (search.trim() === action) return;
-    const timer = setTimeout(
-      () => update({ action: search.trim() || undefined, page: undefined }),
-      300,
-    );
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- update is derived from params
-  }, [search, action]);
 
   return (
     <>

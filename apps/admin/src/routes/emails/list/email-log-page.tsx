@@ -13,12 +13,12 @@ import {
   type BadgeTone,
 } from '@orbit360/ui';
 import { Inbox } from 'lucide-react';
-import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
 import { formatRelative } from '../../../lib/format.js';
 import { useEmailLog } from '../emails.hooks.js';
 import { EmailPreview } from './email-preview.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
+import { useUrlFilters } from '../../../lib/url-filters.js';
 
 export const EMAIL_STATUS_META: Record<EmailStatus, { label: string; tone: BadgeTone }> = {
   queued: { label: 'Queued', tone: 'yellow' },
@@ -28,35 +28,14 @@ export const EMAIL_STATUS_META: Record<EmailStatus, { label: string; tone: Badge
 
 export function EmailLogPage() {
   useDocumentTitle('Email log');
-  const [params, setParams] = useSearchParams();
+  const { params, page, update, search, setSearch } = useUrlFilters('to');
   const to = params.get('to') ?? '';
   const statusParam = params.get('status');
   const status = (EMAIL_STATUSES as readonly string[]).includes(statusParam ?? '')
     ? (statusParam as EmailStatus)
     : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [search, setSearch] = useState(to);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const log = useEmailLog({ to: to || undefined, status, page });
-
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
-
-  useEffect(() => {
-    if (search.trim() === to) return;
-    const timer = setTimeout(
-      () => update({ to: search.trim() || undefined, page: undefined }),
-      300,
-    );
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- update is derived from params
-  }, [search, to]);
 
   const items = log.data?.items ?? [];
   const selected: EmailLogItem | undefined = items.find((e) => e.id === selectedId) ?? items[0];

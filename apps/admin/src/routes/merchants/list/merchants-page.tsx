@@ -11,8 +11,7 @@ import {
   TabsTrigger,
 } from '@orbit360/ui';
 import { Rocket, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
 import { useCanWrite } from '../../../lib/session.js';
 import { BulkActivationDialog } from '../../provisioning/components/bulk-activation-dialog.js';
 import { MerchantActivationModal } from '../../provisioning/components/merchant-activation-modal.js';
@@ -20,6 +19,7 @@ import { MERCHANT_STATUS_META } from '../merchant-status-badge.js';
 import { useMerchants } from '../merchants.hooks.js';
 import { MerchantTable } from './merchant-table.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
+import { useUrlFilters } from '../../../lib/url-filters.js';
 
 const PAGE_SIZE = 20;
 
@@ -31,33 +31,14 @@ function parseStatus(value: string | null): MerchantStatus {
 
 export function MerchantsPage() {
   useDocumentTitle('Merchants');
-  const [params, setParams] = useSearchParams();
+  const { params, page, update, search, setSearch } = useUrlFilters('q');
   const status = parseStatus(params.get('status'));
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const canWrite = useCanWrite();
 
-  const [search, setSearch] = useState(q);
   const [selected, setSelected] = useState<Map<string, Merchant>>(new Map());
   const [activating, setActivating] = useState<Merchant | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
-
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
-
-  // Search as you type, debounced; a new search starts at page 1.
-  useEffect(() => {
-    if (search.trim() === q) return;
-    const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- update is derived from params
-  }, [search, q]);
 
   const list = useMerchants({ status, q: q || undefined, page, pageSize: PAGE_SIZE });
   const counts = list.data?.counts;
