@@ -22,7 +22,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { createTokenService } from '../src/modules/auth/index.js';
 import { publishEvent } from '../src/modules/realtime/index.js';
-import { spawnServer } from '../src/modules/realtime/testing/spawn-server.js';
+import { startServerProcess } from '../test/server-process.js';
 import { startEmbeddedPostgres, withDatabaseName } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -252,9 +252,8 @@ async function main() {
   const database = await openDatabase();
   const secret = randomBytes(32).toString('base64url');
 
-  const server = await spawnServer({
-    databaseUrl: database.url,
-    jwtSecret: secret,
+  const server = await startServerProcess({
+    env: { DATABASE_URL: database.url, JWT_SECRET: secret },
     nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean),
   }).catch(async (error) => {
     await database.drop();

@@ -8,7 +8,7 @@ import { merchantAccounts } from '../auth/index.js';
 import { emails } from '../email/index.js';
 import { siteVersions } from '../storefront/index.js';
 import { tenants } from '../tenants/index.js';
-import { startChildServer, type ChildServer } from './testing/child-server.js';
+import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
 import { setupProvisioningTest } from './testing/provisioning-harness.js';
 
 /**
@@ -16,14 +16,29 @@ import { setupProvisioningTest } from './testing/provisioning-harness.js';
  * file's database and is SIGKILLed in the middle of provisioning, then restarted. This
  * process only serves the API (no worker of its own).
  */
+/** A worker-only instance with fast retries and polling, logging at info (tests read its log). */
+const WORKER_ENV = {
+  ROLE: 'worker',
+  LOG_LEVEL: 'info',
+  JWT_SECRET: 'child-secret-child-secret-child-secret-12',
+  QUEUE_POLL_INTERVAL_MS: '50',
+  PROVISIONING_RETRY_BASE_MS: '5',
+  MAIL_RETRY_BASE_MS: '20',
+  DATABASE_POOL_SIZE: '6',
+  WORKER_CONCURRENCY: '4',
+};
+
 describe('provisioning survives SIGKILL and shares the queue across processes', () => {
   const h = setupProvisioningTest({ smtp: true, worker: false });
-  const children: ChildServer[] = [];
+  const children: ServerProcess[] = [];
   const start = async (env: Record<string, string> = {}) => {
-    const child = await startChildServer({
-      DATABASE_URL: h.t.database.url,
-      SMTP_URL: h.smtp!.url,
-      ...env,
+    const child = await startServerProcess({
+      env: {
+        ...WORKER_ENV,
+        DATABASE_URL: h.t.database.url,
+        SMTP_URL: h.smtp!.url,
+        ...env,
+      },
     });
     children.push(child);
     return child;
@@ -147,7 +162,7 @@ describe('provisioning survives SIGKILL and shares the queue across processes', 
       const merchant = await h.signup('Graceful Goodbye');
       await h.activate(merchant.id);
       await h.waitFor(merchant.id, (s) => s.currentStep === 'data', 30_000);
-      child.process.kill('SIGTERM');
+      child.child.kill('SIGTERM');
       expect(await child.exited).toBe(0);
       expect((await h.status(merchant.id)).status).toBe('completed');
       // A stopping worker takes no new jobs: the welcome email waits for the next worker.
@@ -181,7 +196,7 @@ describe('provisioning survives SIGKILL and shares the queue across processes', 
         expect(done.steps.every((s) => s.attempts === 1)).toBe(true);
       }
       for (const m of merchants) await expectExactlyOnce(m);
-      const completedBy = (child: ChildServer) =>
+      const completedBy = (child: ServerProcess) =>
         child.logs.filter((l) => l.msg === 'provisioning completed').map((l) => l.merchantId);
       const byA = completedBy(a!);
       const byB = completedBy(b!);

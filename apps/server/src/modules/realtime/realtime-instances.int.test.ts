@@ -8,7 +8,7 @@ import type { AnyRealtimeEvent } from '@orbit360/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../test/helpers.js';
 import { publishEvent } from './index.js';
-import { spawnServer, type ServerProcess } from './testing/spawn-server.js';
+import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
 import { connectTestSocket, type TestSocket } from './testing/ws-test-client.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -42,9 +42,8 @@ describe('realtime across server instances', () => {
   beforeAll(async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     urlA = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    b = await spawnServer({
-      databaseUrl: t.database.url,
-      jwtSecret: t.ctx.config.auth.jwtSecret!,
+    b = await startServerProcess({
+      env: { DATABASE_URL: t.database.url, JWT_SECRET: t.ctx.config.auth.jwtSecret! },
     });
   });
 
