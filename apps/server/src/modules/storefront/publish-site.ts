@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
 import type { Db, Tx } from '../../platform/database/index.js';
-import { isUuid, leaveTenantRole, withTenant } from '../../platform/database/index.js';
+import { isUuid, leaveTenantScope, withTenant } from '../../platform/database/index.js';
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { publishEvent } from '../realtime/index.js';
@@ -99,7 +99,7 @@ export async function publishSite(options: {
           draftUpdatedAt: null,
         })
         .where(eq(sites.tenantId, tenantId));
-      await leaveTenantRole(tx);
+      await leaveTenantScope(tx);
       await tx
         .update(tenants)
         .set({ themeId: theme.id, updatedAt: now })

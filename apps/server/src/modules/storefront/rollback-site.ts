@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { publishEvent } from '../realtime/index.js';
 import { tenants } from '../tenants/index.js';
-import { leaveTenantRole } from '../../platform/database/index.js';
+import { leaveTenantScope } from '../../platform/database/index.js';
 import { lockSite, type PublishedVersion } from './publish-site.js';
 import { invalidateLocalCaches } from './storefront-cache.js';
 import { siteVersions, sites, type SiteActor } from './storefront.table.js';
@@ -34,7 +34,7 @@ export async function rollbackSite(options: {
       .update(sites)
       .set({ liveVersionId: versionId, publishedAt: now, updatedAt: now })
       .where(eq(sites.tenantId, tenantId));
-    await leaveTenantRole(tx);
+    await leaveTenantScope(tx);
     await tx
       .update(tenants)
       .set({ themeId: version.themeId, updatedAt: now })

@@ -3,7 +3,7 @@ import type { ThemeSettings } from '@orbit360/contracts';
 import { withTenant, type Db } from '../../platform/database/index.js';
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { publishEvent } from '../realtime/index.js';
-import { leaveTenantRole } from '../../platform/database/index.js';
+import { leaveTenantScope } from '../../platform/database/index.js';
 import { lockSite, validatedSite } from './publish-site.js';
 import { siteVersions, sites } from './storefront.table.js';
 
@@ -35,7 +35,7 @@ export async function saveSiteDraft(options: {
           updatedAt: now,
         })
         .where(eq(sites.tenantId, tenantId));
-      await leaveTenantRole(tx);
+      await leaveTenantScope(tx);
       await publishEvent(tx, 'store.theme_customized', { themeId: theme.id }, { tenantId });
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { StoreSettings, UpdateStoreSettingsBody } from '@orbit360/contracts';
 import {
-  leaveTenantRole,
+  leaveTenantScope,
   withTenant,
   type Db,
   type Executor,
@@ -90,7 +90,7 @@ export async function updateStoreSettings(options: {
       .set({ ...input, updatedAt: new Date() })
       .where(eq(storeProfiles.tenantId, tenantId))
       .returning();
-    await leaveTenantRole(tx);
+    await leaveTenantScope(tx);
     await recordAudit(tx, {
       actor: options.actor,
       action: 'store.settings_updated',

@@ -30,6 +30,25 @@ export const tenantPolicy = (table: string) =>
     withCheck: TENANT_MATCH,
   });
 
+/** Switches an open transaction to the tenant role with the tenant set (transaction-local). */
+async function enterTenantScope(tx: Tx, tenantId: string) {
+  if (!isUuid(tenantId)) throw new Error('a tenant scope requires a tenant id (uuid)');
+  await tx.execute(
+    sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
+  );
+}
+
+/**
+ * Leaves the tenant scope for the rest of the transaction, for a change that must also write
+ * platform tables (tenants, audit log, events) atomically. Tenant writes come first.
+ */
+export async function leaveTenantScope(tx: Tx) {
+  await tx.execute(
+    sql`select set_config('role', 'none', true), set_config('app.tenant_id', '', true)`,
+  );
+}
+
+/** Runs tenant work in its own transaction, under RLS as the tenant. */
 export async function withTenant<T>(
   db: Db,
   tenantId: string,
@@ -37,17 +56,22 @@ export async function withTenant<T>(
 ): Promise<T> {
   if (!isUuid(tenantId)) throw new Error('withTenant requires a tenant id (uuid)');
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
-    );
+    await enterTenantScope(tx, tenantId);
     return work(tx);
   });
 }
 
 /**
- * Leaves the tenant role for the rest of the transaction, for a change that must also write
- * platform tables (tenants, audit log, events) atomically. Tenant writes come first.
+ * Runs tenant work inside a transaction that also writes platform tables (a provisioning
+ * step, for instance): enters the tenant scope, runs `work`, then leaves the scope.
  */
-export async function leaveTenantRole(tx: Tx) {
-  await tx.execute(sql`set local role none`);
+export async function inTenantScope<T>(
+  tx: Tx,
+  tenantId: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  await enterTenantScope(tx, tenantId);
+  const result = await work(tx);
+  await leaveTenantScope(tx);
+  return result;
 }

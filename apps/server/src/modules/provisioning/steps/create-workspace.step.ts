@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { merchants } from '../../merchants/index.js';
 import { upsertStoreProfile } from '../../storefront/index.js';
 import { createTenant } from '../../tenants/index.js';
-import { inTenantScope } from '../tenant-scope.js';
+import { inTenantScope } from '../../../platform/database/index.js';
 import { completeStep } from '../transitions.js';
 import type { Step } from './step.js';
 

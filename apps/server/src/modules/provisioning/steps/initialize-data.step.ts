@@ -1,7 +1,7 @@
 import { seedOnboardingChecklist } from '../../dashboard/index.js';
 import { seedStoreContent } from '../../storefront/index.js';
 import { outputOf } from '../provisioning-state.js';
-import { inTenantScope } from '../tenant-scope.js';
+import { inTenantScope } from '../../../platform/database/index.js';
 import { completeStep } from '../transitions.js';
 import type { Step } from './step.js';
 

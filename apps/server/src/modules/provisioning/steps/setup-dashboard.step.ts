@@ -1,7 +1,7 @@
 import { createOwnerAccount } from '../../auth/index.js';
 import { createDashboardConfig } from '../../dashboard/index.js';
 import { outputOf } from '../provisioning-state.js';
-import { inTenantScope } from '../tenant-scope.js';
+import { inTenantScope } from '../../../platform/database/index.js';
 import { completeStep } from '../transitions.js';
 import type { Step } from './step.js';
 
