@@ -104,3 +104,4 @@ export {
   type RequestOptions,
 } from './api.js';
 export { loadRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
+export { useDocumentTitle } from './document-title.js';

@@ -1,8 +1,4 @@
-import { useEffect } from 'react';
+import { useDocumentTitle as useTitle } from '@orbit360/ui';
 
 /** Sets the tab title for the current screen ("Merchants · Orbit360 Admin"). */
-export function useDocumentTitle(title: string | undefined) {
-  useEffect(() => {
-    document.title = title ? `${title} · Orbit360 Admin` : 'Orbit360 Admin';
-  }, [title]);
-}
+export const useDocumentTitle = (title: string | undefined) => useTitle(title, 'Orbit360 Admin');

@@ -1,8 +1,5 @@
-import { useEffect } from 'react';
+import { useDocumentTitle as useTitle } from '@orbit360/ui';
 
 /** Sets the tab title while a screen is shown, e.g. "Sign in · Orbit360 Merchant". */
-export function useDocumentTitle(title: string | null | undefined) {
-  useEffect(() => {
-    document.title = title ? `${title} · Orbit360 Merchant` : 'Orbit360 Merchant';
-  }, [title]);
-}
+export const useDocumentTitle = (title: string | null | undefined) =>
+  useTitle(title, 'Orbit360 Merchant');
