@@ -94,7 +94,7 @@ async function main() {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(Math.max(10, CONCURRENCY + 6)),
+    DATABASE_POOL_SIZE: '20',
     PORT: String(port),
     HOST: '127.0.0.1',
     SMTP_URL: smtp.url,

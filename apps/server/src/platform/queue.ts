@@ -48,16 +48,26 @@ export interface JobSpec {
   maxAttempts?: number;
 }
 
-/** Adds a job inside the caller's transaction; it becomes visible when that commits. */
-export async function enqueueJob(db: Executor, spec: JobSpec) {
-  await db.execute(sql`select graphile_worker.add_job(
-    identifier => ${spec.task}::text,
-    payload => ${JSON.stringify(spec.payload)}::json,
-    run_at => ${spec.runAt?.toISOString() ?? null}::timestamptz,
-    max_attempts => ${spec.maxAttempts ?? 25}::int,
-    job_key => ${spec.jobKey ?? null}::text
-  )`);
+/** Adds jobs inside the caller's transaction (one statement); they become visible when it commits. */
+export async function enqueueJobs(db: Executor, specs: JobSpec[]) {
+  if (!specs.length) return;
+  const rows = JSON.stringify(
+    specs.map((spec) => ({
+      task: spec.task,
+      payload: spec.payload,
+      runAt: spec.runAt?.toISOString() ?? null,
+      maxAttempts: spec.maxAttempts ?? 25,
+      jobKey: spec.jobKey ?? null,
+    })),
+  );
+  await db.execute(sql`select 1 from graphile_worker.add_jobs(array(
+    select row(j->>'task', j->'payload', null, (j->>'runAt')::timestamptz,
+               (j->>'maxAttempts')::smallint, j->>'jobKey', null, null)::graphile_worker.job_spec
+    from jsonb_array_elements(${rows}::jsonb) as j))`);
 }
+
+/** Adds a job inside the caller's transaction; it becomes visible when that commits. */
+export const enqueueJob = (db: Executor, spec: JobSpec) => enqueueJobs(db, [spec]);
 
 /** Waits inside a job; throws when the job is aborted (shutdown) so the job is retried later. */
 export function waitInJob(ms: number, signal: AbortSignal): Promise<void> {
@@ -116,7 +126,8 @@ export async function startQueue(options: {
   const { logger } = options;
   const pgPool = new pg.Pool({
     connectionString: options.url,
-    max: options.concurrency + 2,
+    // Jobs use this pool only to be fetched and completed: a few connections serve many jobs.
+    max: Math.min(options.concurrency, 8) + 2,
     application_name: options.applicationName ?? 'orbit360-queue',
   });
   const onConnectionError = (err: Error) =>

@@ -9,15 +9,20 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-/** Appends to the audit log; call it inside the transaction that makes the change. */
-export async function recordAudit(db: Executor, entry: AuditEntry) {
-  await db.insert(auditLog).values({
-    actorType: entry.actor.type,
-    actorId: entry.actor.id ?? null,
-    action: entry.action,
-    targetType: entry.target.type,
-    targetId: entry.target.id ?? null,
-    tenantId: entry.tenantId ?? null,
-    data: entry.data ?? {},
-  });
+/** Appends to the audit log (one statement for any number of entries); call it inside the
+ * transaction that makes the change. */
+export async function recordAudit(db: Executor, entries: AuditEntry | AuditEntry[]) {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (!list.length) return;
+  await db.insert(auditLog).values(
+    list.map((entry) => ({
+      actorType: entry.actor.type,
+      actorId: entry.actor.id ?? null,
+      action: entry.action,
+      targetType: entry.target.type,
+      targetId: entry.target.id ?? null,
+      tenantId: entry.tenantId ?? null,
+      data: entry.data ?? {},
+    })),
+  );
 }

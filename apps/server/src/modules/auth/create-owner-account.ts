@@ -1,32 +1,55 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/index.js';
 import { merchantAccounts } from './merchant-accounts.table.js';
 
+export interface NewOwnerAccount {
+  tenantId: string;
+  merchantId: string;
+  email: string;
+  name: string;
+}
+
 /**
- * Creates the owner account of a tenant without a password, or returns the existing owner:
- * one owner per tenant (partial unique index), so running this twice creates one account.
+ * Creates the owner accounts of tenants without a password, or returns the existing owners:
+ * one owner per tenant (partial unique index), so running this twice creates one account per
+ * tenant. Returns one account per input, in order.
  */
-export async function createOwnerAccount(
+export async function createOwnerAccounts(
   db: Executor,
-  input: { tenantId: string; merchantId: string; email: string; name: string },
-): Promise<{ id: string; email: string; name: string }> {
-  const [inserted] = await db
+  inputs: NewOwnerAccount[],
+): Promise<{ id: string; email: string; name: string }[]> {
+  await db
     .insert(merchantAccounts)
-    .values({ ...input, email: input.email.toLowerCase(), role: 'owner' })
-    .onConflictDoNothing()
-    .returning({
+    .values(
+      inputs.map((input) => ({
+        ...input,
+        email: input.email.toLowerCase(),
+        role: 'owner' as const,
+      })),
+    )
+    .onConflictDoNothing();
+  const owners = await db
+    .select({
       id: merchantAccounts.id,
+      tenantId: merchantAccounts.tenantId,
       email: merchantAccounts.email,
       name: merchantAccounts.name,
-    });
-  if (inserted) return inserted;
-  const [existing] = await db
-    .select({ id: merchantAccounts.id, email: merchantAccounts.email, name: merchantAccounts.name })
+    })
     .from(merchantAccounts)
-    .where(and(eq(merchantAccounts.tenantId, input.tenantId), eq(merchantAccounts.role, 'owner')));
-  if (!existing) {
+    .where(
+      and(
+        inArray(
+          merchantAccounts.tenantId,
+          inputs.map((i) => i.tenantId),
+        ),
+        eq(merchantAccounts.role, 'owner'),
+      ),
+    );
+  const byTenant = new Map(owners.map(({ tenantId, ...owner }) => [tenantId, owner]));
+  return inputs.map((input) => {
+    const owner = byTenant.get(input.tenantId);
     // The email belongs to an account of another tenant: one person, one login (for now).
-    throw new Error('owner account email is already used by another store');
-  }
-  return existing;
+    if (!owner) throw new Error('owner account email is already used by another store');
+    return owner;
+  });
 }

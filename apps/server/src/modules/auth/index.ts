@@ -8,5 +8,5 @@ export { ensureBootstrapAdmin } from './ensure-bootstrap-admin.js';
 export { createAdmin } from './create-admin.js';
 export { hashPassword, verifyPassword, passwordWeakness, getDummyHash } from './passwords.js';
 export { merchantAccounts, passwordTokens, merchantRole } from './merchant-accounts.table.js';
-export { createOwnerAccount } from './create-owner-account.js';
-export { createPasswordToken, SET_PASSWORD_TOKEN_TTL_MS } from './password-tokens.js';
+export { createOwnerAccounts, type NewOwnerAccount } from './create-owner-account.js';
+export { createPasswordTokens, SET_PASSWORD_TOKEN_TTL_MS } from './password-tokens.js';

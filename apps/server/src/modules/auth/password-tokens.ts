@@ -8,20 +8,25 @@ export const SET_PASSWORD_TOKEN_TTL_MS = 72 * 60 * 60 * 1000;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * Issues a one-time set-password token for an account. Returns the token itself, which is
- * put in the link and never stored: only its SHA-256 is kept.
+ * Issues one-time set-password tokens for accounts (one statement). Returns each token itself,
+ * in input order, which is put in the link and never stored: only its SHA-256 is kept.
  */
-export async function createPasswordToken(
+export async function createPasswordTokens(
   db: Executor,
-  input: { accountId: string; purpose?: 'set_password' | 'reset_password'; ttlMs?: number },
-): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + (input.ttlMs ?? SET_PASSWORD_TOKEN_TTL_MS));
-  await db.insert(passwordTokens).values({
-    accountId: input.accountId,
-    tokenHash: hashToken(token),
-    purpose: input.purpose ?? 'set_password',
-    expiresAt,
-  });
-  return { token, expiresAt };
+  inputs: { accountId: string; purpose?: 'set_password' | 'reset_password'; ttlMs?: number }[],
+): Promise<{ token: string; expiresAt: Date }[]> {
+  const issued = inputs.map((input) => ({
+    input,
+    token: randomBytes(32).toString('base64url'),
+    expiresAt: new Date(Date.now() + (input.ttlMs ?? SET_PASSWORD_TOKEN_TTL_MS)),
+  }));
+  await db.insert(passwordTokens).values(
+    issued.map(({ input, token, expiresAt }) => ({
+      accountId: input.accountId,
+      tokenHash: hashToken(token),
+      purpose: input.purpose ?? 'set_password',
+      expiresAt,
+    })),
+  );
+  return issued.map(({ token, expiresAt }) => ({ token, expiresAt }));
 }

@@ -1,8 +1,8 @@
 export { dashboardConfigs, onboardingTasks } from './dashboard.table.js';
 export { dashboardRoutes } from './dashboard.routes.js';
 export {
-  createDashboardConfig,
-  seedOnboardingChecklist,
+  createDashboardConfigs,
+  seedOnboardingChecklists,
   DEFAULT_ONBOARDING_TASKS,
 } from './setup-dashboard.js';
 export { getMerchantOverview } from './get-merchant-overview.js';

@@ -41,24 +41,22 @@ export const DEFAULT_ONBOARDING_TASKS = [
   },
 ] as const;
 
-/** Default dashboard configuration of a tenant. Idempotent; run inside the tenant scope. */
-export async function createDashboardConfig(tx: Executor, input: { tenantId: string }) {
+/** Default dashboard configuration of tenants. Idempotent; run inside their tenant scope. */
+export async function createDashboardConfigs(tx: Executor, tenantIds: string[]) {
   await tx
     .insert(dashboardConfigs)
-    .values({ tenantId: input.tenantId, config: DEFAULT_CONFIG })
+    .values(tenantIds.map((tenantId) => ({ tenantId, config: DEFAULT_CONFIG })))
     .onConflictDoNothing();
 }
 
-/** The default onboarding checklist. Idempotent; run inside the tenant scope. */
-export async function seedOnboardingChecklist(tx: Executor, input: { tenantId: string }) {
+/** The default onboarding checklist of tenants. Idempotent; run inside their tenant scope. */
+export async function seedOnboardingChecklists(tx: Executor, tenantIds: string[]) {
   await tx
     .insert(onboardingTasks)
     .values(
-      DEFAULT_ONBOARDING_TASKS.map((task, position) => ({
-        tenantId: input.tenantId,
-        ...task,
-        position,
-      })),
+      tenantIds.flatMap((tenantId) =>
+        DEFAULT_ONBOARDING_TASKS.map((task, position) => ({ tenantId, ...task, position })),
+      ),
     )
     .onConflictDoNothing();
 }

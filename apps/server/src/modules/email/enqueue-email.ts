@@ -1,36 +1,42 @@
-import { enqueueJob } from '../../platform/queue.js';
+import { enqueueJobs } from '../../platform/queue.js';
 import type { Executor } from '../../platform/database/index.js';
 import { emails } from './email.table.js';
 
 export const SEND_EMAIL_TASK = 'email.send';
 
+export interface OutgoingEmail {
+  kind: string;
+  messageId: string;
+  tenantId?: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
 /**
- * Writes an email to the outbox and schedules its delivery, inside the caller's transaction:
- * the email exists if and only if the change that sends it commits. The Message-ID is the
- * idempotency key — writing the same email twice leaves one row and one delivery job.
+ * Writes emails to the outbox and schedules their delivery, inside the caller's transaction:
+ * an email exists if and only if the change that sends it commits. The Message-ID is the
+ * idempotency key — writing the same email twice leaves one row and one delivery job. Returns
+ * each email's id in input order (null when it was already in the outbox).
  */
-export async function enqueueEmail(
+export async function enqueueEmails(
   tx: Executor,
-  email: {
-    kind: string;
-    messageId: string;
-    tenantId?: string;
-    to: string;
-    subject: string;
-    text: string;
-    html: string;
-  },
-): Promise<{ id: string | null }> {
-  const [row] = await tx
+  list: OutgoingEmail[],
+): Promise<{ id: string | null }[]> {
+  const rows = await tx
     .insert(emails)
-    .values({ ...email, tenantId: email.tenantId ?? null })
+    .values(list.map((email) => ({ ...email, tenantId: email.tenantId ?? null })))
     .onConflictDoNothing({ target: emails.messageId })
-    .returning({ id: emails.id });
-  if (!row) return { id: null };
-  await enqueueJob(tx, {
-    task: SEND_EMAIL_TASK,
-    payload: { emailId: row.id },
-    jobKey: `email:${row.id}`,
-  });
-  return { id: row.id };
+    .returning({ id: emails.id, messageId: emails.messageId });
+  await enqueueJobs(
+    tx,
+    rows.map((row) => ({
+      task: SEND_EMAIL_TASK,
+      payload: { emailId: row.id },
+      jobKey: `email:${row.id}`,
+    })),
+  );
+  const byMessageId = new Map(rows.map((row) => [row.messageId, row.id]));
+  return list.map((email) => ({ id: byMessageId.get(email.messageId) ?? null }));
 }

@@ -1,6 +1,6 @@
 export { emails, emailStatus } from './email.table.js';
 export { emailRoutes } from './email.routes.js';
-export { enqueueEmail, SEND_EMAIL_TASK } from './enqueue-email.js';
+export { enqueueEmails, SEND_EMAIL_TASK, type OutgoingEmail } from './enqueue-email.js';
 export { createDeliverEmailHandler } from './deliver-email.js';
 export { createMailer, type Mailer } from './mailer.js';
 export { listEmails } from './list-emails.js';

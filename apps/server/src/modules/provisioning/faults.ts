@@ -5,7 +5,9 @@
  * worst moment for a crash or an error.
  *
  * Spec: comma-separated `<step>:<mode>[:<n>][@<store name contains>]`
- *   website:fail:3          the website step fails its first 3 attempts (then succeeds)
+ *   website:fail:3          the website step fails its first 3 attempts of every run (then
+ *                           succeeds): decided by the run's attempt number, so a run fails
+ *                           the same way alone or in a batch with others
  *   data:delay:1500         the data step waits 1.5 s (lets a test kill the process mid-step)
  *   credentials:crash       the process SIGKILLs itself inside the credentials step, once
  *   website:fail:3@Faulty   only for stores whose name contains "Faulty"
@@ -15,14 +17,14 @@ import { PROVISIONING_STEP_KEYS, type ProvisioningStepKey } from '@orbit360/cont
 export interface FaultRule {
   step: ProvisioningStepKey;
   mode: 'fail' | 'delay' | 'crash';
-  /** fail: how many times; delay: milliseconds; crash: how many times. */
+  /** fail: attempts that fail; delay: milliseconds; crash: how many times (per process). */
   amount: number;
   storeNameContains?: string;
 }
 
 export interface Faults {
-  /** Called by a step between doing its work and committing it. */
-  hit(step: ProvisioningStepKey, context: { storeName: string }): Promise<void>;
+  /** Called by a step between doing its work and committing it (`attempt` from 1). */
+  hit(step: ProvisioningStepKey, context: { storeName: string; attempt: number }): Promise<void>;
   /** Switches every rule off (a test's "the outage is over"). */
   clear(): void;
 }
@@ -71,10 +73,13 @@ export function createFaults(rules: FaultRule[] | string | undefined): Faults {
           await new Promise((resolve) => setTimeout(resolve, rule.amount));
           continue;
         }
+        if (rule.mode === 'fail') {
+          if (context.attempt <= rule.amount) throw new InjectedFault(step);
+          continue;
+        }
         if (rule.amount <= 0) continue;
         rule.amount -= 1;
-        if (rule.mode === 'crash') process.kill(process.pid, 'SIGKILL');
-        throw new InjectedFault(step);
+        process.kill(process.pid, 'SIGKILL');
       }
     },
     clear() {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { PROVISIONING_STEP_KEYS } from '@orbit360/contracts';
 import { bearer } from '../../../test/helpers.js';
@@ -7,6 +7,7 @@ import { emails } from '../email/index.js';
 import { events } from '../realtime/index.js';
 import { siteVersions } from '../storefront/index.js';
 import { tenants } from '../tenants/index.js';
+import { provisioningSteps, provisionings } from './provisioning.table.js';
 import { withTenant } from '../../platform/database/index.js';
 import { isSettled, setupProvisioningTest } from './testing/provisioning-harness.js';
 
@@ -129,4 +130,31 @@ describe('provisioning: fault injection in every step', () => {
       expect(again.statusCode).toBe(409);
     },
   );
+
+  it('runs provisioned together share step transactions; a failing run fails alone', async () => {
+    const good = await Promise.all([1, 2, 3, 4, 5].map((n) => h.signup(`Batch ${n}`)));
+    const bad = await h.signup(`Batch ${failAlways('data')}`);
+    await Promise.all([...good, bad].map((m) => h.activate(m.id)));
+    const settled = await Promise.all([...good, bad].map((m) => h.waitFor(m.id, isSettled)));
+    expect(settled.map((s) => s.status)).toEqual([...good.map(() => 'completed'), 'failed']);
+    expect(settled.at(-1)!.steps.find((s) => s.key === 'data')).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+    });
+    for (const m of good) await assertExactlyOnce(m.id);
+    // A row's xmin is the transaction that last wrote it: completed steps of different runs
+    // committed by one transaction were one batch.
+    const rows = await h.t.ctx.db
+      .select({ tx: sql<string>`${provisioningSteps}.xmin::text` })
+      .from(provisioningSteps)
+      .innerJoin(provisionings, eq(provisionings.id, provisioningSteps.provisioningId))
+      .where(
+        inArray(
+          provisionings.merchantId,
+          good.map((m) => m.id),
+        ),
+      );
+    expect(rows).toHaveLength(good.length * PROVISIONING_STEP_KEYS.length);
+    expect(new Set(rows.map((r) => r.tx)).size).toBeLessThan(rows.length);
+  });
 });

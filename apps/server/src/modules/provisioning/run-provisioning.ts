@@ -1,6 +1,7 @@
 import { Agent } from 'node:http';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
+import { createBatcher } from '../../platform/batching.js';
 import { waitInJob, type JobHandler } from '../../platform/queue.js';
 import type { Faults } from './faults.js';
 import { loadRun, type Owner, type RunRow, type StepRow } from './provisioning-state.js';
@@ -12,10 +13,13 @@ import { deployWebsiteStep } from './steps/deploy-website.step.js';
 import { goLiveStep } from './steps/go-live.step.js';
 import { initializeDataStep } from './steps/initialize-data.step.js';
 import { setupDashboardStep } from './steps/setup-dashboard.step.js';
-import type { Step } from './steps/step.js';
-import { Superseded, beginRetryAttempt, beginRun } from './transitions.js';
+import type { Step, StepDeps, StepRun } from './steps/step.js';
+import { Superseded, beginRetryAttempt, beginRuns } from './transitions.js';
 
 export const RUN_PROVISIONING_TASK = 'provisioning.run';
+
+/** Most runs one step transaction carries (bounded by the worker's concurrency anyway). */
+const MAX_BATCH = 50;
 
 const STEPS: Record<ProvisioningStepKey, Step> = {
   workspace: createWorkspaceStep,
@@ -39,7 +43,22 @@ export interface ProvisioningRunnerDeps {
  */
 export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
   const httpAgent = new Agent({ keepAlive: true, maxSockets: 32 });
-  const { ctx, faults } = deps;
+  const { ctx } = deps;
+  const stepDeps: StepDeps = { ...deps, httpAgent };
+  // Runs that reach the same step at the same time share its transaction (group commit).
+  const batchers = new Map(
+    Object.values(STEPS).map((step) => [
+      step.key,
+      createBatcher<StepRun, Record<string, unknown>>({
+        maxSize: MAX_BATCH,
+        run: (runs) => step.run(stepDeps, runs),
+      }),
+    ]),
+  );
+  const beginning = createBatcher({
+    maxSize: MAX_BATCH,
+    run: (runs: RunRow[]) => beginRuns(ctx.db, runs),
+  });
 
   const handler: JobHandler = async (payload, job) => {
     const provisioningId = (payload as { provisioningId?: string }).provisioningId;
@@ -51,7 +70,7 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
       const { run, steps, owner } = state;
       if (run.status === 'completed' || run.status === 'failed') return;
       if (run.status === 'queued') {
-        if (!(await beginRun(ctx.db, run))) return;
+        if (!(await beginning.submit(run))) return;
         const first = steps[0]!;
         first.status = 'running';
         first.attempts += 1;
@@ -106,7 +125,7 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
   ): Promise<{ output: Record<string, unknown> } | 'reload' | 'stop'> {
     try {
       const definition = STEPS[step.key];
-      const output = await definition.run({ ctx, faults, httpAgent, run, steps, owner, signal });
+      const output = await batchers.get(step.key)!.submit({ run, steps, owner, signal });
       // Other instances clear theirs from the realtime stream (the step's events).
       const tenantId = run.tenantId ?? tenantOf(steps);
       if (definition.changesStorefront && tenantId) ctx.storefront.invalidateTenant(tenantId);

@@ -16,108 +16,133 @@ export class Superseded extends Error {
   }
 }
 
-/**
- * Marks `key` completed with its output and starts the next step (attempt 1) in the same
- * statement, then publishes step_completed (+ step_started). Call it after the step's writes,
- * as the end of the step's transaction.
- *
- * It is also the step's guard: the run row is updated only while `key` is its current,
- * running step (and locked from there to commit). A duplicate runner — after a crash
- * recovery race — blocks on that lock, finds the step done and throws `Superseded`, which
- * rolls its whole transaction back: a step's effects commit once.
- */
-export async function completeStep(
-  tx: Tx,
-  options: {
-    run: Pick<RunRow, 'id' | 'merchantId'>;
-    key: ProvisioningStepKey;
-    output: Record<string, unknown>;
-    tenantId: string | null;
-    /** Events of the step's own change, published after step_completed in the same batch. */
-    events?: EventToPublish[];
-  },
-) {
-  const { run, key } = options;
-  const { progress, next } = stepInfo(key);
-  const result = await tx.execute<{
-    duration_ms: number;
-    next_attempt: number | null;
-    updated: string;
-  }>(sql`
-    with done as (
-      update provisioning_steps set
-        status = 'completed', finished_at = clock_timestamp(), error = null, retry_at = null,
-        duration_ms = greatest(0, round(extract(epoch from clock_timestamp() - started_at) * 1000))::int,
-        output = ${JSON.stringify(options.output)}::jsonb
-      where provisioning_id = ${run.id} and key = ${key}
-      returning duration_ms),
-    nxt as (
-      update provisioning_steps set
-        status = 'running', attempts = attempts + 1,
-        started_at = coalesce(started_at, clock_timestamp())
-      where provisioning_id = ${run.id} and key = ${next ?? null}::text
-      returning attempts),
-    upd as (
-      update provisionings set
-        progress = ${progress}, current_step = coalesce(${next ?? null}::text, current_step),
-        tenant_id = coalesce(tenant_id, ${options.tenantId}::uuid), updated_at = now(),
-        status = case when ${next ?? null}::text is null then 'completed' else status end,
-        finished_at = case when ${next ?? null}::text is null then clock_timestamp() else finished_at end,
-        error = null
-      where id = ${run.id} and status = 'running' and current_step = ${key}
-      returning 1)
-    select (select duration_ms from done) as duration_ms, (select attempts from nxt) as next_attempt,
-           (select count(*) from upd) as updated`);
-  const row = result.rows[0]!;
-  if (Number(row.updated) === 0) throw new Superseded();
-  const tenantId = options.tenantId ?? undefined;
-  const ids = { merchantId: run.merchantId, provisioningId: run.id };
-  const batch: EventToPublish[] = [
-    {
-      type: 'provisioning.step_completed',
-      data: { ...ids, step: key, progress, durationMs: row.duration_ms ?? 0 },
-      tenantId,
-    },
-  ];
-  if (next) {
-    batch.push({
-      type: 'provisioning.step_started',
-      data: { ...ids, step: next, attempt: row.next_attempt ?? 1 },
-      tenantId,
-    });
-  }
-  await publishEvents(tx, [...batch, ...(options.events ?? [])]);
+/** One run completing a step. */
+export interface StepCompletion {
+  run: Pick<RunRow, 'id' | 'merchantId'>;
+  output: Record<string, unknown>;
+  tenantId: string | null;
+  /** Events of the step's own change, published after step_completed in the same batch. */
+  events?: EventToPublish[];
 }
 
 /**
- * queued → running: the worker picked the run up; its first step starts (attempt 1). False
- * when the run was not queued any more (another runner began it).
+ * Marks `key` completed with its output for each run and starts the next step (attempt 1),
+ * in one statement for all of them, then publishes step_completed (+ step_started) for each
+ * in one batch. Call it after the step's writes, as the end of the step's transaction.
+ *
+ * It is also the step's guard: a run row is updated only while `key` is its current, running
+ * step (and locked from there to commit). A duplicate runner — after a crash recovery race —
+ * blocks on that lock, finds the step done and throws `Superseded`, which rolls its whole
+ * transaction back: a step's effects commit once.
  */
-export async function beginRun(db: Db, run: Pick<RunRow, 'id' | 'merchantId'>) {
+export async function completeSteps(
+  tx: Tx,
+  options: { key: ProvisioningStepKey; completions: StepCompletion[] },
+) {
+  const { key, completions } = options;
+  const { progress, next } = stepInfo(key);
+  const input = JSON.stringify(
+    completions.map((c) => ({ id: c.run.id, output: c.output, tenant_id: c.tenantId })),
+  );
+  const result = await tx.execute<{
+    id: string;
+    duration_ms: number | null;
+    next_attempt: number | null;
+    updated: boolean;
+  }>(sql`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, output jsonb, tenant_id uuid)),
+    done as (
+      update provisioning_steps s set
+        status = 'completed', finished_at = clock_timestamp(), error = null, retry_at = null,
+        duration_ms = greatest(0, round(extract(epoch from clock_timestamp() - s.started_at) * 1000))::int,
+        output = i.output
+      from input i
+      where s.provisioning_id = i.id and s.key = ${key}
+      returning s.provisioning_id, s.duration_ms),
+    nxt as (
+      update provisioning_steps s set
+        status = 'running', attempts = s.attempts + 1,
+        started_at = coalesce(s.started_at, clock_timestamp())
+      from input i
+      where s.provisioning_id = i.id and s.key = ${next ?? null}::text
+      returning s.provisioning_id, s.attempts),
+    upd as (
+      update provisionings p set
+        progress = ${progress}, current_step = coalesce(${next ?? null}::text, p.current_step),
+        tenant_id = coalesce(p.tenant_id, i.tenant_id), updated_at = now(),
+        status = case when ${next ?? null}::text is null then 'completed' else p.status end,
+        finished_at = case when ${next ?? null}::text is null then clock_timestamp() else p.finished_at end,
+        error = null
+      from input i
+      where p.id = i.id and p.status = 'running' and p.current_step = ${key}
+      returning p.id)
+    select i.id, d.duration_ms, n.attempts as next_attempt, u.id is not null as updated
+    from input i
+      left join done d on d.provisioning_id = i.id
+      left join nxt n on n.provisioning_id = i.id
+      left join upd u on u.id = i.id`);
+  const rows = new Map(result.rows.map((row) => [row.id, row]));
+  const batch: EventToPublish[] = [];
+  for (const c of completions) {
+    const row = rows.get(c.run.id);
+    if (!row?.updated) throw new Superseded();
+    const tenantId = c.tenantId ?? undefined;
+    const ids = { merchantId: c.run.merchantId, provisioningId: c.run.id };
+    batch.push({
+      type: 'provisioning.step_completed',
+      data: { ...ids, step: key, progress, durationMs: row.duration_ms ?? 0 },
+      tenantId,
+    });
+    if (next) {
+      batch.push({
+        type: 'provisioning.step_started',
+        data: { ...ids, step: next, attempt: row.next_attempt ?? 1 },
+        tenantId,
+      });
+    }
+    batch.push(...(c.events ?? []));
+  }
+  await publishEvents(tx, batch);
+}
+
+/**
+ * queued → running: the worker picked runs up; their first step starts (attempt 1). Returns,
+ * per run, false when it was not queued any more (another runner began it).
+ */
+export async function beginRuns(db: Db, runs: Pick<RunRow, 'id' | 'merchantId'>[]) {
   return db.transaction(async (tx) => {
-    const result = await tx.execute<{ attempts: number }>(sql`
+    const ids = runs.map((r) => r.id).join(',');
+    const result = await tx.execute<{ provisioning_id: string; attempts: number }>(sql`
       with upd as (
         update provisionings set status = 'running', current_step = 'workspace',
           started_at = coalesce(started_at, clock_timestamp()), updated_at = now()
-        where id = ${run.id} and status = 'queued'
+        where id = any(string_to_array(${ids}, ',')::uuid[]) and status = 'queued'
         returning id)
       update provisioning_steps set status = 'running', attempts = attempts + 1,
         started_at = coalesce(started_at, clock_timestamp())
-      where provisioning_id = (select id from upd) and key = 'workspace'
-      returning attempts`);
-    if (!result.rows.length) return false;
-    await publishEvents(tx, [
-      {
-        type: 'provisioning.step_started',
-        data: {
-          merchantId: run.merchantId,
-          provisioningId: run.id,
-          step: 'workspace',
-          attempt: result.rows[0]!.attempts,
-        },
-      },
-    ]);
-    return true;
+      where provisioning_id in (select id from upd) and key = 'workspace'
+      returning provisioning_id, attempts`);
+    const started = new Map(result.rows.map((r) => [r.provisioning_id, r.attempts]));
+    await publishEvents(
+      tx,
+      runs.flatMap((run) =>
+        started.has(run.id)
+          ? [
+              {
+                type: 'provisioning.step_started' as const,
+                data: {
+                  merchantId: run.merchantId,
+                  provisioningId: run.id,
+                  step: 'workspace' as const,
+                  attempt: started.get(run.id)!,
+                },
+              },
+            ]
+          : [],
+      ),
+    );
+    return runs.map((run) => started.has(run.id));
   });
 }
 

@@ -11,7 +11,12 @@ export {
   type StorefrontCache,
   type StorefrontCacheOptions,
 } from './storefront-cache.js';
-export { publishSite, type PublishedVersion } from './publish-site.js';
+export {
+  publishSite,
+  publishSites,
+  type PublishedVersion,
+  type SiteToPublish,
+} from './publish-site.js';
 export { rollbackSite } from './rollback-site.js';
 export { getSiteState } from './get-site-state.js';
 export { saveSiteDraft } from './save-site-draft.js';
@@ -21,4 +26,4 @@ export { websiteUrlFor } from './website-url.js';
 export { renderStorefront } from './render-storefront.js';
 export { loadStoreEntry } from './resolve-store.js';
 export { RENDER_LIMITS } from './theme-engine.js';
-export { seedStoreContent, upsertStoreProfile } from '../stores/index.js';
+export { seedStoreContent, upsertStoreProfile, createStoreProfiles } from '../stores/index.js';

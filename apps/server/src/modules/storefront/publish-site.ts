@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
 import type { Db, Tx } from '../../platform/database/index.js';
 import { isUuid, leaveTenantScope, withTenant } from '../../platform/database/index.js';
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { publishEvent } from '../realtime/index.js';
+import { publishEvents } from '../realtime/index.js';
 import { tenants } from '../tenants/index.js';
 import { getTheme, resolveThemeSettings } from '../themes/index.js';
 import { invalidateLocalCaches } from './storefront-cache.js';
@@ -22,15 +22,30 @@ export async function lockSite(tx: Tx, tenantId: string) {
   return site!;
 }
 
-/** Validates settings against the theme's config schema; bad values name `settings.<group>.<key>`. */
+type Theme = Awaited<ReturnType<typeof getTheme>>;
+
+/** Settings checked against the theme's config schema; bad values name `settings.<group>.<key>`. */
+function validatedSettings(theme: Theme, settings: ThemeSettings | undefined) {
+  const { issues } = resolveThemeSettings(theme.configSchema, settings);
+  if (issues.length) throw AppError.validation(issues);
+  return settings ?? {};
+}
+
+/** The theme (which must exist) and the validated settings of a site. */
 export async function validatedSite(db: Db, themeId: string, settings: ThemeSettings | undefined) {
   const theme = isUuid(themeId)
     ? await getTheme({ db, id: themeId }).catch(() => undefined)
     : undefined;
   if (!theme) throw AppError.validation([{ field: 'themeId', message: 'no theme with this id' }]);
-  const { issues } = resolveThemeSettings(theme.configSchema, settings);
-  if (issues.length) throw AppError.validation(issues);
-  return { theme, settings: settings ?? {} };
+  return { theme, settings: validatedSettings(theme, settings) };
+}
+
+export interface SiteToPublish {
+  tenantId: string;
+  themeId: string;
+  settings?: ThemeSettings;
+  /** Already used by this tenant: that version is returned instead of creating another. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -40,87 +55,152 @@ export async function validatedSite(db: Db, themeId: string, settings: ThemeSett
  * transaction and invalidates this instance's storefront caches after commit (other instances
  * follow through the realtime stream).
  */
-export async function publishSite(options: {
+export async function publishSite(options: SiteToPublish & { db: Db; actor: SiteActor }) {
+  const { db, actor, ...site } = options;
+  const [published] = await publishSites({ db, actor, sites: [site] });
+  return published!;
+}
+
+/**
+ * `publishSite` for the sites of several tenants (distinct) in one transaction and a fixed
+ * number of statements — how provisioning deploys a batch of new stores. All or nothing.
+ * Returns one version per site, in order.
+ */
+export async function publishSites(options: {
   db: Db;
-  tenantId: string;
-  themeId: string;
-  settings?: ThemeSettings;
-  idempotencyKey?: string;
+  sites: SiteToPublish[];
   actor: SiteActor;
-}): Promise<PublishedVersion> {
-  const { db, tenantId, idempotencyKey, actor } = options;
-  if (!isUuid(tenantId)) throw AppError.notFound('Store');
-  const { theme, settings } = await validatedSite(db, options.themeId, options.settings);
+}): Promise<PublishedVersion[]> {
+  const { db, actor } = options;
+  const tenantIds = options.sites.map((s) => s.tenantId);
+  if (!tenantIds.every(isUuid)) throw AppError.notFound('Store');
+  if (new Set(tenantIds).size !== tenantIds.length) {
+    throw new Error('publishSites: one site per tenant');
+  }
+  const themes = new Map<string, Theme>();
+  const wanted: (SiteToPublish & { theme: Theme; settings: ThemeSettings })[] = [];
+  for (const site of options.sites) {
+    const cached = themes.get(site.themeId);
+    const { theme, settings } = cached
+      ? { theme: cached, settings: validatedSettings(cached, site.settings) }
+      : await validatedSite(db, site.themeId, site.settings);
+    themes.set(site.themeId, theme);
+    wanted.push({ ...site, theme, settings });
+  }
   try {
-    const result = await withTenant(db, tenantId, async (tx) => {
-      await lockSite(tx, tenantId);
-      if (idempotencyKey) {
-        const [existing] = await tx
-          .select({ versionId: siteVersions.id, version: siteVersions.version })
-          .from(siteVersions)
-          .where(
-            and(
-              eq(siteVersions.tenantId, tenantId),
-              eq(siteVersions.idempotencyKey, idempotencyKey),
-            ),
-          );
-        if (existing) return { ...existing, created: false };
-      }
-      if (theme.archivedAt) {
+    const results = await withTenant(db, tenantIds, async (tx) => {
+      // Lock every site row (created on first use), in a fixed order: publishes of one
+      // tenant serialise, and two batches cannot deadlock.
+      await tx
+        .insert(sites)
+        .values(tenantIds.map((tenantId) => ({ tenantId })))
+        .onConflictDoNothing({ target: sites.tenantId });
+      await tx
+        .select({ tenantId: sites.tenantId })
+        .from(sites)
+        .where(inArray(sites.tenantId, tenantIds))
+        .orderBy(sites.tenantId)
+        .for('update');
+      const keys = wanted.flatMap((w) => (w.idempotencyKey ? [w.idempotencyKey] : []));
+      const existing = keys.length
+        ? await tx
+            .select({
+              tenantId: siteVersions.tenantId,
+              key: siteVersions.idempotencyKey,
+              versionId: siteVersions.id,
+              version: siteVersions.version,
+            })
+            .from(siteVersions)
+            .where(
+              and(
+                inArray(siteVersions.tenantId, tenantIds),
+                inArray(siteVersions.idempotencyKey, keys),
+              ),
+            )
+        : [];
+      const found = new Map(existing.map((e) => [`${e.tenantId}/${e.key}`, e]));
+      const already = (w: (typeof wanted)[number]) =>
+        w.idempotencyKey ? found.get(`${w.tenantId}/${w.idempotencyKey}`) : undefined;
+      const toCreate = wanted.filter((w) => !already(w));
+      if (!toCreate.length) return wanted.map((w) => ({ ...already(w)!, created: false }));
+      if (toCreate.some((w) => w.theme.archivedAt)) {
         throw AppError.validation([{ field: 'themeId', message: 'this theme is archived' }]);
       }
-      const [{ next }] = (await tx
-        .select({
-          next: sql<number>`coalesce(max(${siteVersions.version}), 0) + 1`.mapWith(Number),
-        })
+      const latest = await tx
+        .select({ tenantId: siteVersions.tenantId, max: max(siteVersions.version) })
         .from(siteVersions)
-        .where(eq(siteVersions.tenantId, tenantId))) as [{ next: number }];
-      const [row] = await tx
+        .where(
+          inArray(
+            siteVersions.tenantId,
+            toCreate.map((w) => w.tenantId),
+          ),
+        )
+        .groupBy(siteVersions.tenantId);
+      const latestOf = new Map(latest.map((l) => [l.tenantId, l.max ?? 0]));
+      const created = await tx
         .insert(siteVersions)
-        .values({
-          tenantId,
-          version: next,
-          themeId: theme.id,
-          settings,
-          idempotencyKey,
-          createdBy: actor,
-        })
-        .returning({ versionId: siteVersions.id, version: siteVersions.version });
-      const now = new Date();
-      await tx
-        .update(sites)
-        // Publishing supersedes any draft.
-        .set({
-          liveVersionId: row!.versionId,
-          publishedAt: now,
-          updatedAt: now,
-          draftThemeId: null,
-          draftSettings: null,
-          draftUpdatedAt: null,
-        })
-        .where(eq(sites.tenantId, tenantId));
-      await leaveTenantScope(tx);
-      await tx
-        .update(tenants)
-        .set({ themeId: theme.id, updatedAt: now })
-        .where(eq(tenants.id, tenantId));
-      await recordAudit(tx, {
-        actor,
-        action: 'site.published',
-        target: { type: 'site_version', id: row!.versionId },
-        tenantId,
-        data: { version: row!.version, themeId: theme.id },
-      });
-      await publishEvent(
-        tx,
-        'site.published',
-        { versionId: row!.versionId, version: row!.version },
-        { tenantId },
+        .values(
+          toCreate.map((w) => ({
+            tenantId: w.tenantId,
+            version: (latestOf.get(w.tenantId) ?? 0) + 1,
+            themeId: w.theme.id,
+            settings: w.settings,
+            idempotencyKey: w.idempotencyKey,
+            createdBy: actor,
+          })),
+        )
+        .returning({
+          tenantId: siteVersions.tenantId,
+          versionId: siteVersions.id,
+          version: siteVersions.version,
+          themeId: siteVersions.themeId,
+        });
+      const live = JSON.stringify(
+        created.map((c) => ({
+          tenant_id: c.tenantId,
+          version_id: c.versionId,
+          theme_id: c.themeId,
+        })),
       );
-      return { ...row!, created: true };
+      // Publishing supersedes any draft.
+      await tx.execute(sql`
+        update ${sites} s set live_version_id = i.version_id, published_at = now(), updated_at = now(),
+          draft_theme_id = null, draft_settings = null, draft_updated_at = null
+        from jsonb_to_recordset(${live}::jsonb) as i(tenant_id uuid, version_id uuid)
+        where s.tenant_id = i.tenant_id`);
+      await leaveTenantScope(tx);
+      await tx.execute(sql`
+        update ${tenants} t set theme_id = i.theme_id, updated_at = now()
+        from jsonb_to_recordset(${live}::jsonb) as i(tenant_id uuid, theme_id uuid)
+        where t.id = i.tenant_id`);
+      await recordAudit(
+        tx,
+        created.map((c) => ({
+          actor,
+          action: 'site.published',
+          target: { type: 'site_version', id: c.versionId },
+          tenantId: c.tenantId,
+          data: { version: c.version, themeId: c.themeId },
+        })),
+      );
+      await publishEvents(
+        tx,
+        created.map((c) => ({
+          type: 'site.published' as const,
+          data: { versionId: c.versionId, version: c.version },
+          tenantId: c.tenantId,
+        })),
+      );
+      const createdOf = new Map(created.map((c) => [c.tenantId, c]));
+      return wanted.map((w) => {
+        const made = createdOf.get(w.tenantId);
+        return made ? { ...made, created: true } : { ...already(w)!, created: false };
+      });
     });
-    if (result.created) invalidateLocalCaches(tenantId);
-    return { versionId: result.versionId, version: result.version };
+    for (const [i, result] of results.entries()) {
+      if (result.created) invalidateLocalCaches(tenantIds[i]!);
+    }
+    return results.map(({ versionId, version }) => ({ versionId, version }));
   } catch (error) {
     if (pgErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) throw AppError.notFound('Store');
     throw error;

@@ -236,16 +236,20 @@ describe('site versions: publish and rollback', () => {
     const before = await count();
     expect(before).toBe(8 + 6 + 2 + 3 + 1);
     await withTenant(t.ctx.db, store.tenantId, async (tx) => {
-      await seedStoreContent(tx, {
-        tenantId: store.tenantId,
-        storeName: 'Seeded',
-        currency: 'USD',
-      });
-      await seedStoreContent(tx, {
-        tenantId: store.tenantId,
-        storeName: 'Seeded',
-        currency: 'USD',
-      });
+      await seedStoreContent(tx, [
+        {
+          tenantId: store.tenantId,
+          storeName: 'Seeded',
+          currency: 'USD',
+        },
+      ]);
+      await seedStoreContent(tx, [
+        {
+          tenantId: store.tenantId,
+          storeName: 'Seeded',
+          currency: 'USD',
+        },
+      ]);
     });
     expect(await count()).toBe(before);
   });

@@ -12,71 +12,83 @@ import {
 } from './sample-content.js';
 import { storeProfiles } from './store-profiles.table.js';
 
+export interface StoreToSeed {
+  tenantId: string;
+  storeName: string;
+  currency: string;
+}
+
 /**
- * Gives a new store its starter content: profile (if missing), pages, menus, categories and
- * sample products. Idempotent — every row has a natural key per tenant and is inserted with
- * ON CONFLICT DO NOTHING, so a retried provisioning step creates nothing twice and never
- * overwrites what the merchant changed. Runs in the caller's `withTenant` transaction.
+ * Gives new stores their starter content: profile (if missing), pages, menus, categories and
+ * sample products — a fixed number of set-based statements however many stores. Idempotent:
+ * every row has a natural key per tenant and is inserted with ON CONFLICT DO NOTHING, so a
+ * retried provisioning step creates nothing twice and never overwrites what the merchant
+ * changed. Runs in the caller's transaction, scoped to these tenants.
  */
-export async function seedStoreContent(
-  tx: Tx,
-  options: { tenantId: string; storeName: string; currency: string },
-): Promise<void> {
-  const { tenantId, storeName, currency } = options;
+export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<void> {
+  const tenantIds = stores.map((s) => s.tenantId);
   await tx
     .insert(storeProfiles)
-    .values({ tenantId, name: storeName, currency })
+    .values(stores.map((s) => ({ tenantId: s.tenantId, name: s.storeName, currency: s.currency })))
     .onConflictDoNothing({ target: storeProfiles.tenantId });
   await tx
     .update(storeProfiles)
     .set({ tagline: SAMPLE_TAGLINE })
-    .where(and(eq(storeProfiles.tenantId, tenantId), eq(storeProfiles.tagline, '')));
+    .where(and(inArray(storeProfiles.tenantId, tenantIds), eq(storeProfiles.tagline, '')));
 
   await tx
     .insert(categories)
-    .values(SAMPLE_CATEGORIES.map((c, i) => ({ tenantId, ...c, sortOrder: i })))
+    .values(
+      stores.flatMap((s) =>
+        SAMPLE_CATEGORIES.map((c, i) => ({ tenantId: s.tenantId, ...c, sortOrder: i })),
+      ),
+    )
     .onConflictDoNothing({ target: [categories.tenantId, categories.handle] });
   const categoryRows = await tx
-    .select({ id: categories.id, handle: categories.handle })
+    .select({ tenantId: categories.tenantId, id: categories.id, handle: categories.handle })
     .from(categories)
     .where(
       and(
-        eq(categories.tenantId, tenantId),
+        inArray(categories.tenantId, tenantIds),
         inArray(
           categories.handle,
           SAMPLE_CATEGORIES.map((c) => c.handle),
         ),
       ),
     );
-  const categoryId = new Map(categoryRows.map((c) => [c.handle, c.id]));
+  const categoryId = new Map(categoryRows.map((c) => [`${c.tenantId}/${c.handle}`, c.id]));
 
   await tx
     .insert(products)
     .values(
-      SAMPLE_PRODUCTS.map((p, i) => ({
-        tenantId,
-        handle: p.handle,
-        title: p.title,
-        description: p.description,
-        priceCents: p.priceCents,
-        compareAtPriceCents: p.compareAtPriceCents ?? null,
-        currency,
-        images: productImages(p),
-        categoryId: categoryId.get(p.category) ?? null,
-        isFeatured: p.isFeatured,
-        inStock: p.inStock,
-        sortOrder: i,
-      })),
+      stores.flatMap((s) =>
+        SAMPLE_PRODUCTS.map((p, i) => ({
+          tenantId: s.tenantId,
+          handle: p.handle,
+          title: p.title,
+          description: p.description,
+          priceCents: p.priceCents,
+          compareAtPriceCents: p.compareAtPriceCents ?? null,
+          currency: s.currency,
+          images: productImages(p),
+          categoryId: categoryId.get(`${s.tenantId}/${p.category}`) ?? null,
+          isFeatured: p.isFeatured,
+          inStock: p.inStock,
+          sortOrder: i,
+        })),
+      ),
     )
     .onConflictDoNothing({ target: [products.tenantId, products.handle] });
 
   await tx
     .insert(pages)
-    .values(samplePages(storeName).map((p) => ({ tenantId, ...p })))
+    .values(
+      stores.flatMap((s) => samplePages(s.storeName).map((p) => ({ tenantId: s.tenantId, ...p }))),
+    )
     .onConflictDoNothing({ target: [pages.tenantId, pages.handle] });
 
   await tx
     .insert(menus)
-    .values(sampleMenus().map((m) => ({ tenantId, ...m })))
+    .values(stores.flatMap((s) => sampleMenus().map((m) => ({ tenantId: s.tenantId, ...m }))))
     .onConflictDoNothing({ target: [menus.tenantId, menus.handle] });
 }

@@ -30,3 +30,23 @@ export async function upsertStoreProfile(
       set: { ...provided, updatedAt: new Date() },
     });
 }
+
+/**
+ * Creates the profiles (identity) of new stores; existing profiles are left as they are.
+ * Currency, time zone and locale left out take the column defaults. One statement.
+ */
+export async function createStoreProfiles(
+  tx: Tx,
+  profiles: {
+    tenantId: string;
+    name: string;
+    currency?: string;
+    timezone?: string;
+    locale?: string;
+  }[],
+): Promise<void> {
+  await tx
+    .insert(storeProfiles)
+    .values(profiles)
+    .onConflictDoNothing({ target: storeProfiles.tenantId });
+}

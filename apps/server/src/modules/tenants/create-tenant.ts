@@ -1,24 +1,30 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/index.js';
 import { tenants } from './tenants.table.js';
 
+export interface NewTenant {
+  merchantId: string;
+  namespace: string;
+  planId: string;
+  themeId: string;
+}
+
 /**
- * Registers the tenant of a merchant, or returns the existing one: a merchant has at most one
- * tenant (unique merchant_id), so running this twice creates nothing twice.
+ * Registers the tenants of merchants, or returns the existing ones: a merchant has at most
+ * one tenant (unique merchant_id), so running this twice creates nothing twice. Returns one
+ * tenant per input, in order.
  */
-export async function createTenant(
-  db: Executor,
-  input: { merchantId: string; namespace: string; planId: string; themeId: string },
-) {
-  const [inserted] = await db
-    .insert(tenants)
-    .values(input)
-    .onConflictDoNothing({ target: tenants.merchantId })
-    .returning();
-  if (inserted) return inserted;
-  const [existing] = await db
+export async function createTenants(db: Executor, inputs: NewTenant[]) {
+  await db.insert(tenants).values(inputs).onConflictDoNothing({ target: tenants.merchantId });
+  const rows = await db
     .select()
     .from(tenants)
-    .where(eq(tenants.merchantId, input.merchantId));
-  return existing!;
+    .where(
+      inArray(
+        tenants.merchantId,
+        inputs.map((i) => i.merchantId),
+      ),
+    );
+  const byMerchant = new Map(rows.map((row) => [row.merchantId, row]));
+  return inputs.map((input) => byMerchant.get(input.merchantId)!);
 }

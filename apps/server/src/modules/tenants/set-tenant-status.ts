@@ -16,20 +16,17 @@ export async function setTenantStatus(
 }
 
 /**
- * Marks a tenant live (its website is served publicly) and records where and how it is
- * deployed. Idempotent: keeps the first live_at.
+ * Marks tenants live (their websites are served publicly) and records where and how each is
+ * deployed. One statement for all; idempotent: keeps the first live_at.
  */
-export async function markTenantLive(
+export async function markTenantsLive(
   db: Executor,
-  input: { tenantId: string; deployment: TenantDeployment },
+  inputs: { tenantId: string; deployment: TenantDeployment }[],
 ) {
-  await db
-    .update(tenants)
-    .set({
-      status: 'live',
-      deployment: input.deployment,
-      liveAt: sql`coalesce(${tenants.liveAt}, now())`,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(tenants.id, input.tenantId));
+  const rows = JSON.stringify(inputs.map((i) => ({ id: i.tenantId, deployment: i.deployment })));
+  await db.execute(sql`
+    update ${tenants} t set status = 'live', deployment = i.deployment,
+      live_at = coalesce(t.live_at, now()), updated_at = now()
+    from jsonb_to_recordset(${rows}::jsonb) as i(id uuid, deployment jsonb)
+    where t.id = i.id`);
 }

@@ -1,8 +1,10 @@
 /**
  * Tenant isolation in the database. Every tenant-owned table carries `tenant_id` (first in
- * its keys) and a row-level-security policy comparing it with the transaction-local setting
+ * its keys) and a row-level-security policy matching it against the transaction-local setting
  * `app.tenant_id`; RLS is enabled and forced. Tenant work runs only inside `withTenant`, which
- * switches to the non-owner application role and sets the tenant in one round trip.
+ * switches to the non-owner application role and sets the tenant in one round trip. The
+ * setting is a comma-separated list: a request's scope is its one tenant; only the platform's
+ * provisioning batches scope a transaction to the several tenants it is creating.
  */
 import { sql } from 'drizzle-orm';
 import { pgPolicy, uuid } from 'drizzle-orm/pg-core';
@@ -11,7 +13,7 @@ import type { Db, Tx } from './client.js';
 /** The role tenant transactions run as. Created by the first migration; never owns tables. */
 export const APP_ROLE = 'orbit_app';
 
-const TENANT_MATCH = sql`tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid`;
+const TENANT_MATCH = sql`tenant_id = any(string_to_array(current_setting('app.tenant_id', true), ',')::uuid[])`;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,11 +32,14 @@ export const tenantPolicy = (table: string) =>
     withCheck: TENANT_MATCH,
   });
 
-/** Switches an open transaction to the tenant role with the tenant set (transaction-local). */
-async function enterTenantScope(tx: Tx, tenantId: string) {
-  if (!isUuid(tenantId)) throw new Error('a tenant scope requires a tenant id (uuid)');
+/** Switches an open transaction to the tenant role with its tenant(s) set (transaction-local). */
+async function enterTenantScope(tx: Tx, tenantIds: string | readonly string[]) {
+  const ids = typeof tenantIds === 'string' ? [tenantIds] : tenantIds;
+  if (!ids.length || !ids.every(isUuid)) {
+    throw new Error('a tenant scope requires tenant ids (uuid)');
+  }
   await tx.execute(
-    sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`,
+    sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${ids.join(',')}, true)`,
   );
 }
 
@@ -48,29 +53,28 @@ export async function leaveTenantScope(tx: Tx) {
   );
 }
 
-/** Runs tenant work in its own transaction, under RLS as the tenant. */
+/** Runs tenant work in its own transaction, under RLS as the tenant (or tenants). */
 export async function withTenant<T>(
   db: Db,
-  tenantId: string,
+  tenantIds: string | readonly string[],
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  if (!isUuid(tenantId)) throw new Error('withTenant requires a tenant id (uuid)');
   return db.transaction(async (tx) => {
-    await enterTenantScope(tx, tenantId);
+    await enterTenantScope(tx, tenantIds);
     return work(tx);
   });
 }
 
 /**
  * Runs tenant work inside a transaction that also writes platform tables (a provisioning
- * step, for instance): enters the tenant scope, runs `work`, then leaves the scope.
+ * step, for instance): enters the scope of the given tenant(s), runs `work`, then leaves it.
  */
 export async function inTenantScope<T>(
   tx: Tx,
-  tenantId: string,
+  tenantIds: string | readonly string[],
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  await enterTenantScope(tx, tenantId);
+  await enterTenantScope(tx, tenantIds);
   const result = await work(tx);
   await leaveTenantScope(tx);
   return result;

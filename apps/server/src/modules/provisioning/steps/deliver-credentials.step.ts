@@ -1,9 +1,9 @@
-import { createPasswordToken } from '../../auth/index.js';
-import { enqueueEmail } from '../../email/index.js';
+import { createPasswordTokens } from '../../auth/index.js';
+import { enqueueEmails } from '../../email/index.js';
 import { outputOf } from '../provisioning-state.js';
-import { completeStep } from '../transitions.js';
+import { completeSteps } from '../transitions.js';
 import { renderWelcomeEmail } from '../welcome-email.js';
-import type { Step } from './step.js';
+import { hitFaults, type Step } from './step.js';
 
 /** The welcome email's Message-ID: one per provisioning, whatever happens to its delivery. */
 export const welcomeMessageId = (provisioningId: string) =>
@@ -17,34 +17,42 @@ export const welcomeMessageId = (provisioningId: string) =>
  */
 export const deliverCredentialsStep: Step = {
   key: 'credentials',
-  async run({ ctx, faults, run, steps, owner }) {
-    const tenantId = outputOf(steps, 'workspace')!.tenantId!;
-    const dashboard = outputOf(steps, 'dashboard')!;
-    const website = outputOf(steps, 'website')!;
+  async run(deps, runs) {
+    const { ctx } = deps;
+    const tenantIds = runs.map(({ steps }) => outputOf(steps, 'workspace')!.tenantId!);
     return ctx.db.transaction(async (tx) => {
-      const { token, expiresAt } = await createPasswordToken(tx, {
-        accountId: dashboard.ownerAccountId!,
+      const tokens = await createPasswordTokens(
+        tx,
+        runs.map(({ steps }) => ({ accountId: outputOf(steps, 'dashboard')!.ownerAccountId! })),
+      );
+      const emails = await enqueueEmails(
+        tx,
+        runs.map(({ run, steps, owner }, i) => ({
+          kind: 'welcome',
+          messageId: welcomeMessageId(run.id),
+          tenantId: tenantIds[i]!,
+          to: owner.email,
+          ...renderWelcomeEmail({
+            storeName: run.storeName,
+            ownerName: owner.name,
+            dashboardUrl: outputOf(steps, 'dashboard')!.dashboardUrl!,
+            websiteUrl: outputOf(steps, 'website')!.websiteUrl!,
+            setPasswordUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${tokens[i]!.token}`,
+            expiresAt: tokens[i]!.expiresAt,
+          }),
+        })),
+      );
+      await hitFaults(deps, 'credentials', runs);
+      const outputs = emails.map((email) => ({ emailId: email.id }));
+      await completeSteps(tx, {
+        key: 'credentials',
+        completions: runs.map(({ run }, i) => ({
+          run,
+          tenantId: tenantIds[i]!,
+          output: outputs[i]!,
+        })),
       });
-      const setPasswordUrl = `${ctx.config.platform.dashboardUrl}/set-password?token=${token}`;
-      const email = renderWelcomeEmail({
-        storeName: run.storeName,
-        ownerName: owner.name,
-        dashboardUrl: dashboard.dashboardUrl!,
-        websiteUrl: website.websiteUrl!,
-        setPasswordUrl,
-        expiresAt,
-      });
-      const { id: emailId } = await enqueueEmail(tx, {
-        kind: 'welcome',
-        messageId: welcomeMessageId(run.id),
-        tenantId,
-        to: owner.email,
-        ...email,
-      });
-      await faults.hit('credentials', run);
-      const output = { emailId };
-      await completeStep(tx, { run, key: 'credentials', tenantId, output });
-      return output;
+      return outputs;
     });
   },
 };

@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { ThemeSettings } from '@orbit360/contracts';
 import type { Db } from '../../../platform/database/index.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../../platform/errors.js';
-import { createPreviewToken, publishSite, websiteUrlFor } from '../../storefront/index.js';
+import { createPreviewToken, publishSites, websiteUrlFor } from '../../storefront/index.js';
 import { outputOf, type RunRow } from '../provisioning-state.js';
 import { findAvailableSlug, slugify } from '../slugs.js';
 import { StepError } from '../step-error.js';
-import { completeStep } from '../transitions.js';
+import { completeSteps } from '../transitions.js';
 import { checkWebsiteAnswers } from './self-check.js';
-import type { Step } from './step.js';
+import { hitFaults, type Step } from './step.js';
 
 /**
  * The tenant's slug: the one it already has (a rerun), the one reserved at activation, or the
@@ -41,39 +40,59 @@ async function assignSlug(db: Db, run: RunRow, tenantId: string): Promise<string
 /**
  * Website deployment (60%): the slug and website URL, a published site version built from
  * the chosen theme and settings (idempotency key per provisioning: a rerun gets the same
- * version back), and a real HTTP self-check of the site before it goes live.
+ * version back), and a real HTTP self-check of each site before it goes live.
  */
 export const deployWebsiteStep: Step = {
   key: 'website',
-  async run({ ctx, faults, httpAgent, run, steps, signal }) {
-    const tenantId = outputOf(steps, 'workspace')!.tenantId!;
-    const slug = await assignSlug(ctx.db, run, tenantId);
-    const settings: ThemeSettings | undefined = run.settings.features
-      ? { features: run.settings.features }
-      : undefined;
-    const { versionId } = await publishSite({
+  async run(deps, runs) {
+    const { ctx } = deps;
+    const tenantIds = runs.map(({ steps }) => outputOf(steps, 'workspace')!.tenantId!);
+    const slugs = await Promise.all(
+      runs.map(({ run }, i) => assignSlug(ctx.db, run, tenantIds[i]!)),
+    );
+    const versions = await publishSites({
       db: ctx.db,
-      tenantId,
-      themeId: run.themeId,
-      settings,
-      idempotencyKey: `provisioning:${run.id}`,
+      sites: runs.map(({ run }, i) => ({
+        tenantId: tenantIds[i]!,
+        themeId: run.themeId,
+        settings: run.settings.features ? { features: run.settings.features } : undefined,
+        idempotencyKey: `provisioning:${run.id}`,
+      })),
       actor: { type: 'system' },
     });
-    await faults.hit('website', run);
-    const host = `${slug}.${ctx.config.platform.domain}`;
-    await checkWebsiteAnswers({
-      baseUrl: ctx.config.provisioning.selfCheckUrl,
-      host,
-      path: `/?preview=${createPreviewToken({ secret: ctx.secrets.preview, tenantId, versionId, ttlSeconds: 60 })}`,
-      storeName: run.storeName,
-      agent: httpAgent,
-      signal,
-    });
-    const websiteUrl = websiteUrlFor(ctx.config, slug);
-    return ctx.db.transaction(async (tx) => {
-      const output = { slug, websiteUrl, siteVersionId: versionId };
-      await completeStep(tx, { run, key: 'website', tenantId, output });
-      return output;
-    });
+    await hitFaults(deps, 'website', runs);
+    await Promise.all(
+      runs.map(({ run, signal }, i) =>
+        checkWebsiteAnswers({
+          baseUrl: ctx.config.provisioning.selfCheckUrl,
+          host: `${slugs[i]}.${ctx.config.platform.domain}`,
+          path: `/?preview=${createPreviewToken({
+            secret: ctx.secrets.preview,
+            tenantId: tenantIds[i]!,
+            versionId: versions[i]!.versionId,
+            ttlSeconds: 60,
+          })}`,
+          storeName: run.storeName,
+          agent: deps.httpAgent,
+          signal,
+        }),
+      ),
+    );
+    const outputs = runs.map((_, i) => ({
+      slug: slugs[i]!,
+      websiteUrl: websiteUrlFor(ctx.config, slugs[i]!),
+      siteVersionId: versions[i]!.versionId,
+    }));
+    await ctx.db.transaction((tx) =>
+      completeSteps(tx, {
+        key: 'website',
+        completions: runs.map(({ run }, i) => ({
+          run,
+          tenantId: tenantIds[i]!,
+          output: outputs[i]!,
+        })),
+      }),
+    );
+    return outputs;
   },
 };

@@ -1,9 +1,9 @@
-import { seedOnboardingChecklist } from '../../dashboard/index.js';
+import { seedOnboardingChecklists } from '../../dashboard/index.js';
 import { seedStoreContent } from '../../storefront/index.js';
 import { outputOf } from '../provisioning-state.js';
 import { inTenantScope } from '../../../platform/database/index.js';
-import { completeStep } from '../transitions.js';
-import type { Step } from './step.js';
+import { completeSteps } from '../transitions.js';
+import { hitFaults, type Step } from './step.js';
 
 /**
  * Data initialization (80%): the store's starter content (default pages, navigation,
@@ -13,22 +13,27 @@ import type { Step } from './step.js';
 export const initializeDataStep: Step = {
   key: 'data',
   changesStorefront: true,
-  async run({ ctx, faults, run, steps }) {
-    const workspace = outputOf(steps, 'workspace')!;
-    const tenantId = workspace.tenantId!;
-    return ctx.db.transaction(async (tx) => {
-      await inTenantScope(tx, tenantId, async (scoped) => {
-        await seedStoreContent(scoped, {
-          tenantId,
-          storeName: run.storeName,
-          currency: run.settings.currency ?? 'USD',
-        });
-        await seedOnboardingChecklist(scoped, { tenantId });
+  async run(deps, runs) {
+    const tenantIds = runs.map(({ steps }) => outputOf(steps, 'workspace')!.tenantId!);
+    return deps.ctx.db.transaction(async (tx) => {
+      await inTenantScope(tx, tenantIds, async (scoped) => {
+        await seedStoreContent(
+          scoped,
+          runs.map(({ run }, i) => ({
+            tenantId: tenantIds[i]!,
+            storeName: run.storeName,
+            currency: run.settings.currency ?? 'USD',
+          })),
+        );
+        await seedOnboardingChecklists(scoped, tenantIds);
       });
-      await faults.hit('data', run);
-      const output = {};
-      await completeStep(tx, { run, key: 'data', tenantId, output });
-      return output;
+      await hitFaults(deps, 'data', runs);
+      const outputs = runs.map(() => ({}));
+      await completeSteps(tx, {
+        key: 'data',
+        completions: runs.map(({ run }, i) => ({ run, tenantId: tenantIds[i]!, output: {} })),
+      });
+      return outputs;
     });
   },
 };

@@ -1,9 +1,9 @@
-import { createOwnerAccount } from '../../auth/index.js';
-import { createDashboardConfig } from '../../dashboard/index.js';
+import { createOwnerAccounts } from '../../auth/index.js';
+import { createDashboardConfigs } from '../../dashboard/index.js';
 import { outputOf } from '../provisioning-state.js';
 import { inTenantScope } from '../../../platform/database/index.js';
-import { completeStep } from '../transitions.js';
-import type { Step } from './step.js';
+import { completeSteps } from '../transitions.js';
+import { hitFaults, type Step } from './step.js';
 
 /**
  * Dashboard setup (40%): the owner account (role owner, no password yet — the welcome email
@@ -12,22 +12,35 @@ import type { Step } from './step.js';
  */
 export const setupDashboardStep: Step = {
   key: 'dashboard',
-  async run({ ctx, faults, run, steps, owner: merchantOwner }) {
-    const workspace = outputOf(steps, 'workspace')!;
-    const tenantId = workspace.tenantId!;
-    const dashboardUrl = `${ctx.config.platform.dashboardUrl}/?merchant=${workspace.merchantCode}`;
+  async run(deps, runs) {
+    const { ctx } = deps;
+    const workspaces = runs.map(({ steps }) => outputOf(steps, 'workspace')!);
+    const tenantIds = workspaces.map((w) => w.tenantId!);
     return ctx.db.transaction(async (tx) => {
-      const owner = await createOwnerAccount(tx, {
-        tenantId,
-        merchantId: run.merchantId,
-        email: merchantOwner.email,
-        name: merchantOwner.name,
+      const owners = await createOwnerAccounts(
+        tx,
+        runs.map(({ run, owner }, i) => ({
+          tenantId: tenantIds[i]!,
+          merchantId: run.merchantId,
+          email: owner.email,
+          name: owner.name,
+        })),
+      );
+      await inTenantScope(tx, tenantIds, (scoped) => createDashboardConfigs(scoped, tenantIds));
+      await hitFaults(deps, 'dashboard', runs);
+      const outputs = runs.map((_, i) => ({
+        dashboardUrl: `${ctx.config.platform.dashboardUrl}/?merchant=${workspaces[i]!.merchantCode}`,
+        ownerAccountId: owners[i]!.id,
+      }));
+      await completeSteps(tx, {
+        key: 'dashboard',
+        completions: runs.map(({ run }, i) => ({
+          run,
+          tenantId: tenantIds[i]!,
+          output: outputs[i]!,
+        })),
       });
-      await inTenantScope(tx, tenantId, (scoped) => createDashboardConfig(scoped, { tenantId }));
-      await faults.hit('dashboard', run);
-      const output = { dashboardUrl, ownerAccountId: owner.id };
-      await completeStep(tx, { run, key: 'dashboard', tenantId, output });
-      return output;
+      return outputs;
     });
   },
 };

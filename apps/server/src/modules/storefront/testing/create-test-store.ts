@@ -60,7 +60,7 @@ export async function createTestStore(
   const currency = options.currency ?? 'USD';
   await withTenant(db, tenantId, async (tx) => {
     await upsertStoreProfile(tx, { tenantId, name: storeName, currency });
-    if (options.seed !== false) await seedStoreContent(tx, { tenantId, storeName, currency });
+    if (options.seed !== false) await seedStoreContent(tx, [{ tenantId, storeName, currency }]);
   });
   let versionId: string | undefined;
   if (options.publish !== false) {
