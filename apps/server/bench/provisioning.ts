@@ -1,5 +1,5 @@
 /**
- * `npm run bench:provisioning [-- --n=200 --concurrency=10]`
+ * `npm run bench:provisioning [-- --n=200 --concurrency=50]`
  *
  * Boots the whole platform (API, storefront, worker) on a fresh database — DATABASE_URL's
  * server, or an embedded PostgreSQL — with a local SMTP server, signs up N merchants and
@@ -36,7 +36,7 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('n', 200);
 const BY_STATEMENT = process.argv.includes('--queries');
-const CONCURRENCY = arg('concurrency', 10);
+const CONCURRENCY = arg('concurrency', 50);
 const SEQUENTIAL = Math.min(25, Math.floor(N / 4));
 const PACED = Math.min(50, Math.floor(N / 4));
 const PACE_PER_SECOND = 100;

@@ -151,13 +151,17 @@ interface Sent {
 async function publishOne(client: pg.Client, tenantId: string | null, sent: Map<number, Sent>) {
   await client.query('begin');
   const tx = drizzle(client);
-  const seq = tenantId
+  const id = tenantId
     ? await publishEvent(tx, 'store.settings_updated', { fields: ['bench'] }, { tenantId })
     : await publishEvent(tx, 'plan.changed', { planId: randomUUID(), action: 'updated' });
   const entry: Sent = { tenantId, commitStart: performance.now(), commitEnd: 0 };
-  sent.set(seq, entry);
   await client.query('commit');
   entry.commitEnd = performance.now();
+  // The seq is given at commit (receipts are matched to it afterwards).
+  const { rows } = await client.query<{ seq: string }>('select seq from events where id = $1', [
+    id,
+  ]);
+  sent.set(Number(rows[0]!.seq), entry);
 }
 
 const pick = (tenants: string[]) =>

@@ -167,6 +167,8 @@ export async function startQueue(options: {
       noHandleSignals: true,
       logger: workerLogger(logger),
       events,
+      // Jobs finishing in the same tick are marked complete in one statement.
+      preset: { worker: { completeJobBatchDelay: 0 } },
     });
   } catch (error) {
     await lease.end().catch(() => {});

@@ -1,19 +1,40 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
- * Durable event log behind the realtime stream. `seq` is assigned in commit order (see
- * publishEvent), so a client resuming with `since=<seq>` misses nothing. Pruned after the
+ * Durable event log behind the realtime stream. `id` is the insert order; `seq`, the public
+ * position, is assigned when the inserting transaction commits, in commit order (a deferred
+ * trigger, see migration 0009 and publishEvents), so a client resuming with `since=<seq>`
+ * misses nothing. Rows without a seq belong to transactions still in flight. Pruned after the
  * retention period.
  */
 export const events = pgTable(
   'events',
   {
-    seq: bigserial({ mode: 'number' }).primaryKey(),
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    seq: bigint({ mode: 'number' }),
     type: text().notNull(),
     tenantId: uuid('tenant_id'),
     data: jsonb().$type<Record<string, unknown>>().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  // Merchants resume with `tenant_id = $1 and seq > $2 order by seq`.
-  (t) => [index('events_at_idx').on(t.at), index('events_tenant_seq_idx').on(t.tenantId, t.seq)],
+  // Listeners read `seq > $1 order by seq`; merchants resume with `tenant_id = $1 and seq > $2`.
+  (t) => [
+    uniqueIndex('events_seq_idx').on(t.seq),
+    index('events_at_idx').on(t.at),
+    index('events_tenant_seq_idx').on(t.tenantId, t.seq),
+    index('events_unsequenced_idx')
+      .on(t.id)
+      .where(sql`seq is null`),
+  ],
 );

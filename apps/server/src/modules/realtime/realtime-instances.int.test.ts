@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { AnyRealtimeEvent } from '@orbit360/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../test/helpers.js';
-import { publishEvent } from './index.js';
+import { publishCommitted } from './testing/publish-committed.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
 import { connectTestSocket, type TestSocket } from './testing/ws-test-client.js';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,9 +28,7 @@ describe('realtime across server instances', () => {
     return socket;
   };
   const publish = (tenantId?: string) =>
-    t.ctx.db.transaction((tx) =>
-      publishEvent(tx, 'store.settings_updated', { fields: ['name'] }, { tenantId }),
-    );
+    publishCommitted(t.ctx.db, 'store.settings_updated', { fields: ['name'] }, { tenantId });
   const listenerPids = async () =>
     (
       await t.ctx.pool.query<{ pid: number }>(

@@ -13,6 +13,8 @@ import WebSocket from 'ws';
 import { setupTestApp, type TestApp } from '../../../test/helpers.js';
 import { createTokenService } from '../auth/index.js';
 import { invalidateStorefrontOnEvents, pruneEvents, publishEvent } from './index.js';
+import { publishCommitted } from './testing/publish-committed.js';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { connectTestSocket, refusedUpgrade, type TestSocket } from './testing/ws-test-client.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -23,7 +25,7 @@ async function listen(t: TestApp) {
 
 function publisher(t: TestApp) {
   return <K extends RealtimeEventType>(type: K, data: RealtimeEventMap[K], tenantId?: string) =>
-    t.ctx.db.transaction((tx) => publishEvent(tx, type, data, { tenantId }));
+    publishCommitted(t.ctx.db, type, data, { tenantId });
 }
 
 const settings = (field: string) => ({ fields: [field] });
@@ -171,6 +173,34 @@ describe('realtime endpoint', () => {
     const adminSeqs = seqs(admin.events).filter((s) => s >= Math.min(...published));
     expect(adminSeqs).toEqual([...published].sort((x, y) => x - y));
     expect(seqs(merchant.events)).toEqual(mine);
+  });
+
+  it('numbers events in commit order: a transaction that inserted first but commits last comes last', async () => {
+    const admin = await connect(baseUrl, { token: await t.adminToken() });
+    await admin.waitFor((s) => readyOf(s) !== undefined);
+    const slow = await t.ctx.pool.connect();
+    try {
+      await slow.query('begin');
+      const early = await publishEvent(drizzle(slow), 'plan.changed', {
+        planId: randomUUID(),
+        action: 'updated',
+      });
+      // Inserted later, committed first.
+      const fast = await publish('store.settings_updated', settings('fast'));
+      await admin.waitFor((s) => s.events.some((e) => e.seq === fast));
+      await slow.query('commit');
+      const { rows } = await t.ctx.pool.query<{ seq: string }>(
+        'select seq from events where id = $1',
+        [early],
+      );
+      const slowSeq = Number(rows[0]!.seq);
+      expect(slowSeq).toBeGreaterThan(fast);
+      await admin.waitFor((s) => s.events.some((e) => e.seq === slowSeq));
+      const tail = seqs(admin.events).filter((seq) => seq >= fast);
+      expect(tail).toEqual([fast, slowSeq]);
+    } finally {
+      slow.release();
+    }
   });
 
   it('simulated provisioning progress arrives in order, ending at 100', async () => {
