@@ -7,8 +7,10 @@
  * welcome email was accepted by the SMTP server and (c) its website answers 200 with its name.
  *
  * Phases: sequential activations (latency without queueing), activations paced at 100/s
- * (latency at the target load), then a burst of all the rest at once (throughput). Finally the
- * floor: one bare SQL transaction inserting the same rows a provisioning creates.
+ * (latency at the target load), then all the rest activated in bulk — one
+ * `POST /api/provisioning/merchants/bulk-activate` — for throughput (DESIGN §4: "≥ 100
+ * activations/s in bulk"). Finally the floor: one bare SQL transaction inserting the same rows
+ * a provisioning creates.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -212,6 +214,25 @@ async function main() {
       if (res.status !== 202) throw new Error(`activation answered ${res.status}`);
       return finished;
     };
+    const activateInBulk = async (list: Tracked[]) => {
+      const finished = list.map((m) => new Promise<void>((resolve) => (m.done = resolve)));
+      for (let i = 0; i < list.length; i += 500) {
+        const chunk = list.slice(i, i + 500);
+        const startedAt = Date.now();
+        for (const m of chunk) m.startedAt = startedAt;
+        const res = await call(
+          'POST',
+          '/api/provisioning/merchants/bulk-activate',
+          { merchantIds: chunk.map((m) => m.id), themeId, planId },
+          token,
+        );
+        const results = res.json.results as { result: string }[];
+        if (res.status !== 202 || results.some((r) => r.result !== 'accepted')) {
+          throw new Error(`bulk activation answered ${res.status}`);
+        }
+      }
+      await Promise.all(finished);
+    };
     const latencies = (list: Tracked[]) =>
       list.map((m) => Math.max(m.siteAt!, m.mailAt!) - m.startedAt!).sort((a, b) => a - b);
 
@@ -235,7 +256,7 @@ async function main() {
     meter.resetStatements();
     const before = await meter.snapshot(pool, database.name);
     const burstStart = Date.now();
-    await Promise.all(burst.map(activate));
+    await activateInBulk(burst);
     const burstSeconds = (Date.now() - burstStart) / 1000;
     const after = await meter.snapshot(pool, database.name);
     unsubscribe();
@@ -265,14 +286,14 @@ async function main() {
     );
     row('sequential', sequential);
     row(`paced ${PACE_PER_SECOND}/s`, paced);
-    row('burst (all at once)', burst);
+    row('bulk (one request)', burst);
     out(
-      `Throughput (burst): ${burst.length} merchants in ${burstSeconds.toFixed(2)} s = ` +
+      `Throughput (bulk activation): ${burst.length} merchants in ${burstSeconds.toFixed(2)} s = ` +
         `${throughput.toFixed(0)} merchants/s`,
     );
     const per = (a: number, b: number) => ((a - b) / burst.length).toFixed(1);
     out(
-      `Cost per provisioning (burst): ${per(after.queries, before.queries)} SQL round trips, ` +
+      `Cost per provisioning (bulk): ${per(after.queries, before.queries)} SQL round trips, ` +
         `CPU ${per(after.nodeMs, before.nodeMs)} ms Node` +
         (after.pgMs !== null && before.pgMs !== null
           ? ` + ${per(after.pgMs, before.pgMs)} ms PostgreSQL`
@@ -297,7 +318,7 @@ async function main() {
         `p99 ≤ 500 ms (paced ${PACE_PER_SECOND}/s)`,
         !pacedLat.length || percentile(pacedLat, 99) <= 500,
       ],
-      ['≥ 100 merchants/s (burst)', throughput >= 100],
+      ['≥ 100 merchants/s (bulk)', throughput >= 100],
     ] as const;
     out(`Bars: ${bars.map(([label, ok]) => `${label} ${ok ? 'PASS' : 'FAIL'}`).join(' · ')}`);
   } finally {

@@ -105,7 +105,8 @@ describe('merchant lifecycle: suspend and reactivate', () => {
     const changes = await h.t.ctx.db
       .select({ data: events.data, tenantId: events.tenantId })
       .from(events)
-      .where(eq(events.type, 'merchant.status_changed'));
+      .where(eq(events.type, 'merchant.status_changed'))
+      .orderBy(events.seq);
     const mine = changes.filter((e) => e.data.merchantId === merchant.id);
     expect(mine.map((e) => `${e.data.previous}->${e.data.status}`)).toEqual([
       'pending->provisioning',

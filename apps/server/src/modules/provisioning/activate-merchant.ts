@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import {
   PROVISIONING_STEPS,
   type ActivateMerchantBody,
@@ -7,7 +7,7 @@ import {
 } from '@orbit360/contracts';
 import { isUuid, type Db } from '../../platform/database/index.js';
 import { AppError, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/errors.js';
-import { enqueueJob } from '../../platform/queue.js';
+import { enqueueJobs } from '../../platform/queue.js';
 import { recordAudit } from '../audit/index.js';
 import { merchants } from '../merchants/index.js';
 import { publishEvents } from '../realtime/index.js';
@@ -51,13 +51,225 @@ const slugTaken = () =>
     fields: [{ field: 'body.settings.slug', message: 'is already taken' }],
   });
 
+export interface ActivationRequest {
+  merchantId: string;
+  /** A single request's Idempotency-Key (bulk activations have none). */
+  idempotencyKey?: string;
+}
+
+/** What became of one activation request: started (202), replayed (202), existing (200), or refused. */
+export type ActivationOutcome =
+  | {
+      statusCode: 200 | 202;
+      provisioningId: string;
+      /** The run's status value; the whole status when this request created the run. */
+      runStatus: ProvisioningStatus['status'];
+      status?: ProvisioningStatus;
+    }
+  | { error: AppError };
+
 /**
- * Starts the provisioning of a merchant — at most once. Under a lock on the merchant row it
- * either returns the existing provisioning (200; or 202 when the same Idempotency-Key
- * replays the request that created it) or creates the run, its six steps and the job, marks
- * the merchant `provisioning`, audits and publishes — all in one transaction, so the job
- * exists if and only if the merchant is provisioning.
+ * Starts the provisioning of merchants — each at most once — with one validated theme, plan
+ * and settings, in one transaction with a fixed number of statements however many merchants
+ * (a bulk activation is one transaction, not one per merchant). Under locks on the merchant
+ * rows (taken in id order, so concurrent activations cannot deadlock) each request either
+ * gets the existing provisioning (200; or 202 when the same Idempotency-Key replays the
+ * request that created it), a refusal (unknown, suspended, not pending, slug taken), or a
+ * new run: its six steps, its job, the merchant marked `provisioning`, audit and events —
+ * all committed together, so a job exists if and only if its merchant is provisioning.
  */
+export async function activateMerchants(options: {
+  db: Db;
+  requests: ActivationRequest[];
+  body: ActivateMerchantBody;
+  valid: ValidActivation;
+  actor: ProvisioningActor;
+}): Promise<ActivationOutcome[]> {
+  const { db, valid, requests } = options;
+  const requestHash = requestHashOf({
+    themeId: options.body.themeId,
+    planId: options.body.planId,
+    settings: options.body.settings ?? {},
+  });
+  const ids = [...new Set(requests.map((r) => r.merchantId).filter(isUuid))].sort();
+  const outcomes = await db.transaction(async (tx) => {
+    // Lock first, then read the runs: a read joined into the locking query would see the
+    // snapshot from before the lock wait, missing a run created by the request we waited for.
+    const found = ids.length
+      ? await tx
+          .select()
+          .from(merchants)
+          .where(inArray(merchants.id, ids))
+          .orderBy(merchants.id)
+          .for('update')
+      : [];
+    const existingRuns = ids.length
+      ? await tx
+          .select({
+            id: provisionings.id,
+            merchantId: provisionings.merchantId,
+            status: provisionings.status,
+            idempotencyKey: provisionings.idempotencyKey,
+            requestHash: provisionings.requestHash,
+          })
+          .from(provisionings)
+          .where(inArray(provisionings.merchantId, ids))
+      : [];
+    const merchantById = new Map(found.map((m) => [m.id, m]));
+    const runByMerchant = new Map(existingRuns.map((r) => [r.merchantId, r]));
+    const slug = valid.settings.slug ?? null;
+    const slugIsTaken = slug !== null && (await isSlugTaken(tx, slug));
+
+    const decided = requests.map((request): ActivationOutcome | 'create' => {
+      const merchant = merchantById.get(request.merchantId);
+      if (!merchant) return { error: AppError.notFound('Merchant') };
+      const existing = runByMerchant.get(request.merchantId);
+      if (existing) {
+        if (request.idempotencyKey && existing.idempotencyKey === request.idempotencyKey) {
+          if (existing.requestHash !== requestHash) {
+            return {
+              error: new AppError(
+                'CONFLICT',
+                'This Idempotency-Key was already used with a different request',
+              ),
+            };
+          }
+          return { statusCode: 202, provisioningId: existing.id, runStatus: existing.status };
+        }
+        return { statusCode: 200, provisioningId: existing.id, runStatus: existing.status };
+      }
+      if (merchant.status === 'suspended') {
+        return {
+          error: new AppError('CONFLICT', 'This merchant is suspended; reactivate it first'),
+        };
+      }
+      if (merchant.status !== 'pending') {
+        return {
+          error: new AppError(
+            'CONFLICT',
+            `This merchant cannot be activated (status: ${merchant.status})`,
+          ),
+        };
+      }
+      if (slugIsTaken) return { error: slugTaken() };
+      // The same merchant twice in one bulk request: the first starts it, the rest see it.
+      runByMerchant.set(request.merchantId, {
+        id: '',
+        status: 'queued',
+        merchantId: request.merchantId,
+        idempotencyKey: request.idempotencyKey ?? null,
+        requestHash,
+      });
+      return 'create';
+    });
+    const toCreate = requests.filter((_, i) => decided[i] === 'create');
+    if (!toCreate.length) return decided as ActivationOutcome[];
+
+    const runs = await tx
+      .insert(provisionings)
+      .values(
+        toCreate.map((request) => ({
+          merchantId: request.merchantId,
+          themeId: valid.theme.id,
+          planId: valid.plan.id,
+          storeName: valid.settings.storeName ?? merchantById.get(request.merchantId)!.storeName,
+          settings: valid.settings,
+          slug,
+          idempotencyKey: request.idempotencyKey ?? null,
+          requestHash,
+          requestedBy: options.actor,
+        })),
+      )
+      .returning();
+    const steps = await tx
+      .insert(provisioningSteps)
+      .values(
+        runs.flatMap((run) =>
+          PROVISIONING_STEPS.map((step, position) => ({
+            provisioningId: run.id,
+            key: step.key,
+            position,
+          })),
+        ),
+      )
+      .returning();
+    const createdIds = runs.map((run) => run.merchantId);
+    await tx
+      .update(merchants)
+      .set({
+        status: 'provisioning',
+        themeId: valid.theme.id,
+        planId: valid.plan.id,
+        updatedAt: sql`now()`,
+      })
+      .where(inArray(merchants.id, createdIds));
+    await enqueueJobs(
+      tx,
+      runs.map((run) => ({
+        task: RUN_PROVISIONING_TASK,
+        payload: { provisioningId: run.id },
+        jobKey: `provisioning:${run.id}`,
+        maxAttempts: 10,
+      })),
+    );
+    await recordAudit(
+      tx,
+      runs.map((run) => ({
+        actor: options.actor,
+        action: 'merchant.activation_requested',
+        target: { type: 'merchant', id: run.merchantId },
+        data: {
+          provisioningId: run.id,
+          themeId: valid.theme.id,
+          planId: valid.plan.id,
+          settings: valid.settings,
+        },
+      })),
+    );
+    await publishEvents(
+      tx,
+      runs.flatMap((run) => [
+        {
+          type: 'provisioning.queued' as const,
+          data: { merchantId: run.merchantId, provisioningId: run.id },
+        },
+        {
+          type: 'merchant.status_changed' as const,
+          data: {
+            merchantId: run.merchantId,
+            status: 'provisioning' as const,
+            previous: merchantById.get(run.merchantId)!.status,
+          },
+        },
+      ]),
+    );
+    const createdByMerchant = new Map(
+      runs.map((run) => [
+        run.merchantId,
+        toProvisioningStatus(
+          run,
+          steps.filter((step) => step.provisioningId === run.id),
+        ),
+      ]),
+    );
+    const started = new Set<string>();
+    return requests.map((request, i): ActivationOutcome => {
+      const outcome = decided[i]!;
+      if (outcome !== 'create') return outcome;
+      const status = createdByMerchant.get(request.merchantId)!;
+      const ids = { provisioningId: status.id, runStatus: status.status };
+      if (started.has(request.merchantId)) return { statusCode: 200, ...ids };
+      started.add(request.merchantId);
+      return { statusCode: 202, ...ids, status };
+    });
+  });
+  // Requests with a non-uuid id were never looked up.
+  return requests.map((request, i) =>
+    isUuid(request.merchantId) ? outcomes[i]! : { error: AppError.notFound('Merchant') },
+  );
+}
+
+/** One merchant's activation (`activateMerchants` with one request); refusals are thrown. */
 export async function activateMerchant(options: {
   db: Db;
   merchantId: string;
@@ -66,122 +278,28 @@ export async function activateMerchant(options: {
   idempotencyKey?: string;
   actor: ProvisioningActor;
 }): Promise<ActivationResult> {
-  const { db, merchantId, valid, idempotencyKey } = options;
+  const { db, merchantId } = options;
   if (!isUuid(merchantId)) throw AppError.notFound('Merchant');
-  const requestHash = requestHashOf({
-    themeId: options.body.themeId,
-    planId: options.body.planId,
-    settings: options.body.settings ?? {},
-  });
-
+  let outcome: ActivationOutcome;
   try {
-    const created = await db.transaction(async (tx): Promise<Partial<ActivationResult>> => {
-      // Lock first, then read the run: a read joined into the locking query would see the
-      // snapshot from before the lock wait, missing a run created by the request we waited for.
-      const [merchant] = await tx
-        .select()
-        .from(merchants)
-        .where(eq(merchants.id, merchantId))
-        .for('update');
-      if (!merchant) throw AppError.notFound('Merchant');
-      const [existing] = await tx
-        .select({
-          idempotencyKey: provisionings.idempotencyKey,
-          requestHash: provisionings.requestHash,
-        })
-        .from(provisionings)
-        .where(eq(provisionings.merchantId, merchantId));
-      if (existing) {
-        if (idempotencyKey && existing.idempotencyKey === idempotencyKey) {
-          if (existing.requestHash !== requestHash) {
-            throw new AppError(
-              'CONFLICT',
-              'This Idempotency-Key was already used with a different request',
-            );
-          }
-          return { statusCode: 202 as const };
-        }
-        return { statusCode: 200 as const };
-      }
-      if (merchant.status === 'suspended') {
-        throw new AppError('CONFLICT', 'This merchant is suspended; reactivate it first');
-      }
-      if (merchant.status !== 'pending') {
-        throw new AppError(
-          'CONFLICT',
-          `This merchant cannot be activated (status: ${merchant.status})`,
-        );
-      }
-      const slug = valid.settings.slug ?? null;
-      if (slug && (await isSlugTaken(tx, slug))) throw slugTaken();
-
-      const [run] = await tx
-        .insert(provisionings)
-        .values({
-          merchantId,
-          themeId: valid.theme.id,
-          planId: valid.plan.id,
-          storeName: valid.settings.storeName ?? merchant.storeName,
-          settings: valid.settings,
-          slug,
-          idempotencyKey: idempotencyKey ?? null,
-          requestHash,
-          requestedBy: options.actor,
-        })
-        .returning();
-      const steps = await tx
-        .insert(provisioningSteps)
-        .values(
-          PROVISIONING_STEPS.map((step, position) => ({
-            provisioningId: run!.id,
-            key: step.key,
-            position,
-          })),
-        )
-        .returning();
-      await tx
-        .update(merchants)
-        .set({
-          status: 'provisioning',
-          themeId: valid.theme.id,
-          planId: valid.plan.id,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(merchants.id, merchantId));
-      await enqueueJob(tx, {
-        task: RUN_PROVISIONING_TASK,
-        payload: { provisioningId: run!.id },
-        jobKey: `provisioning:${run!.id}`,
-        maxAttempts: 10,
-      });
-      await recordAudit(tx, {
-        actor: options.actor,
-        action: 'merchant.activation_requested',
-        target: { type: 'merchant', id: merchantId },
-        data: {
-          provisioningId: run!.id,
-          themeId: valid.theme.id,
-          planId: valid.plan.id,
-          settings: valid.settings,
-        },
-      });
-      await publishEvents(tx, [
-        { type: 'provisioning.queued', data: { merchantId, provisioningId: run!.id } },
-        {
-          type: 'merchant.status_changed',
-          data: { merchantId, status: 'provisioning', previous: merchant.status },
-        },
-      ]);
-      return { statusCode: 202 as const, status: toProvisioningStatus(run!, steps) };
-    });
-    const statusCode = created.statusCode ?? 200;
-    if (created.status) return { statusCode, status: created.status };
-    const state = await loadRun(db, { merchantId });
-    return { statusCode, status: toProvisioningStatus(state!.run, state!.steps) };
+    [outcome] = (await activateMerchants({
+      db,
+      requests: [{ merchantId, idempotencyKey: options.idempotencyKey }],
+      body: options.body,
+      valid: options.valid,
+      actor: options.actor,
+    })) as [ActivationOutcome];
   } catch (error) {
     if (pgErrorCode(error) === PG_UNIQUE_VIOLATION && violatedConstraint(error)?.includes('slug')) {
       throw slugTaken();
     }
     throw error;
   }
+  if ('error' in outcome) throw outcome.error;
+  if (outcome.status) return { statusCode: outcome.statusCode, status: outcome.status };
+  const state = await loadRun(db, { merchantId });
+  return {
+    statusCode: outcome.statusCode,
+    status: toProvisioningStatus(state!.run, state!.steps),
+  };
 }

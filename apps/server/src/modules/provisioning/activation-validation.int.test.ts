@@ -117,8 +117,9 @@ describe('activation API: validation, authorization, conflicts', () => {
     expect(unknownRetry.statusCode).toBe(404);
   });
 
-  it('bulk activation answers one result per merchant', async () => {
+  it('bulk activation answers one result per merchant, activating them in one transaction', async () => {
     const fresh = await h.signup();
+    const fresh2 = await h.signup();
     const already = await h.signup();
     await h.activate(already.id, valid());
     const suspended = await h.signup();
@@ -131,7 +132,10 @@ describe('activation API: validation, authorization, conflicts', () => {
       method: 'POST',
       url: '/api/provisioning/merchants/bulk-activate',
       headers: bearer(await h.t.adminToken()),
-      payload: { ...valid(), merchantIds: [fresh.id, already.id, suspended.id, ghost, fresh.id] },
+      payload: {
+        ...valid(),
+        merchantIds: [fresh.id, already.id, suspended.id, ghost, fresh.id, fresh2.id],
+      },
     });
     expect(res.statusCode).toBe(202);
     expect(
@@ -143,7 +147,15 @@ describe('activation API: validation, authorization, conflicts', () => {
       [already.id, 'already_provisioned'],
       [suspended.id, 'rejected'],
       [ghost, 'not_found'],
+      [fresh2.id, 'accepted'],
     ]);
+    // Rows written by one transaction share its xmin.
+    const { rows } = await h.t.ctx.pool.query<{ tx: string }>(
+      `select xmin::text as tx from provisionings where merchant_id = any($1::uuid[])`,
+      [[fresh.id, fresh2.id]],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.tx).toBe(rows[1]!.tx);
     const invalid = await h.t.app.inject({
       method: 'POST',
       url: '/api/provisioning/merchants/bulk-activate',

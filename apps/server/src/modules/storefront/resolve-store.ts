@@ -4,7 +4,7 @@
  * cached by the storefront cache; this runs only on a miss.
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ResolvedThemeSettings, ThemeSettings } from '@orbit360/contracts';
 import { withTenant, type Db } from '../../platform/database/index.js';
 import { merchants } from '../merchants/index.js';
@@ -66,19 +66,20 @@ export async function loadStoreEntry(options: {
     .where(eq(tenants.slug, slug));
   if (!tenant) return null;
 
+  // The live version (if any) and the profile's name, in one statement.
   const { live, profileName } = await withTenant(db, tenant.id, async (tx) => {
-    const [row] = await tx
-      .select({
-        id: siteVersions.id,
-        version: siteVersions.version,
-        themeId: siteVersions.themeId,
-        settings: siteVersions.settings,
-      })
-      .from(sites)
-      .innerJoin(siteVersions, eq(siteVersions.id, sites.liveVersionId))
-      .where(eq(sites.tenantId, tenant.id));
-    const [profile] = await tx.select({ name: storeProfiles.name }).from(storeProfiles);
-    return { live: row, profileName: profile?.name };
+    const result = await tx.execute<{
+      live: { id: string; version: number; themeId: string; settings: ThemeSettings } | null;
+      profile_name: string | null;
+    }>(sql`
+      select
+        (select json_build_object('id', v.id, 'version', v.version, 'themeId', v.theme_id,
+                                  'settings', v.settings)
+         from ${sites} s join ${siteVersions} v on v.id = s.live_version_id
+         where s.tenant_id = ${tenant.id}) as live,
+        (select p.name from ${storeProfiles} p where p.tenant_id = ${tenant.id}) as profile_name`);
+    const row = result.rows[0]!;
+    return { live: row.live ?? undefined, profileName: row.profile_name ?? undefined };
   });
 
   const theme =

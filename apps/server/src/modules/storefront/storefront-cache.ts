@@ -105,8 +105,9 @@ export function createStorefrontCache(options: StorefrontCacheOptions = {}): Sto
     }
   }
 
+  const themes = createThemeRegistry();
   const cache: StorefrontCache = {
-    themes: createThemeRegistry(),
+    themes,
     pageTtlMs,
     peekStore(slug) {
       const slot = stores.get(slug);
@@ -177,6 +178,7 @@ export function createStorefrontCache(options: StorefrontCacheOptions = {}): Sto
     },
     invalidateAll() {
       epoch++;
+      themes.expire();
       stores.clear();
       slugByTenant.clear();
       generations.clear();

@@ -1,6 +1,9 @@
 /**
  * Compiled themes, kept per theme id and recompiled only when the theme row changes
- * (`updated_at`). Consulted when a store is (re)resolved, never on a cached page hit.
+ * (`updated_at`). Consulted when a store is (re)resolved, never on a cached page hit. A theme
+ * change reaches every instance as a `theme.changed` event, which expires the registry; the
+ * row's `updated_at` is otherwise re-read at most once per `recheckMs` (a missed event costs
+ * at most that long).
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -10,19 +13,24 @@ import { compileTheme, type CompiledTheme } from './theme-engine.js';
 
 export interface ThemeRegistry {
   get(db: Executor, themeId: string): Promise<CompiledTheme | undefined>;
+  /** The next `get` of every theme re-reads its row. */
+  expire(): void;
   clear(): void;
 }
 
-export function createThemeRegistry(maxThemes = 64): ThemeRegistry {
+export function createThemeRegistry(maxThemes = 64, recheckMs = 1000): ThemeRegistry {
   const compiled = new Map<string, CompiledTheme>();
+  const checkedAt = new Map<string, number>();
   return {
     async get(db, themeId) {
+      const current = compiled.get(themeId);
+      if (current && Date.now() - (checkedAt.get(themeId) ?? 0) < recheckMs) return current;
       const [meta] = await db
         .select({ updatedAt: themes.updatedAt })
         .from(themes)
         .where(eq(themes.id, themeId));
       if (!meta) return undefined;
-      const current = compiled.get(themeId);
+      checkedAt.set(themeId, Date.now());
       if (current?.updatedAt === meta.updatedAt.getTime()) return current;
       const [row] = await db
         .select({
@@ -44,9 +52,17 @@ export function createThemeRegistry(maxThemes = 64): ThemeRegistry {
       const theme = compileTheme(row, contentHash);
       compiled.delete(themeId);
       compiled.set(themeId, theme);
-      if (compiled.size > maxThemes) compiled.delete(compiled.keys().next().value!);
+      if (compiled.size > maxThemes) {
+        const oldest = compiled.keys().next().value!;
+        compiled.delete(oldest);
+        checkedAt.delete(oldest);
+      }
       return theme;
     },
-    clear: () => compiled.clear(),
+    expire: () => checkedAt.clear(),
+    clear: () => {
+      compiled.clear();
+      checkedAt.clear();
+    },
   };
 }
