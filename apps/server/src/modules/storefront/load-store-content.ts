@@ -4,7 +4,7 @@
  * an uncached page costs four round trips (begin, tenant, query, commit) whatever it shows.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { withTenant, type Db } from '../../platform/database/index.js';
+import { readAsTenant, type Db } from '../../platform/database/index.js';
 import type { MenuItem, ProductImage } from '../stores/index.js';
 import type { StoreRoute } from './store-paths.js';
 
@@ -164,10 +164,11 @@ export async function loadStoreContent(options: {
     Object.entries(parts).map(([name, part]) => sql`${part} as ${sql.identifier(name)}`),
     sql`, `,
   );
-  const row = await withTenant(options.db, options.tenantId, async (tx) => {
-    const result = await tx.execute<ContentRow>(sql`select ${columns}`);
-    return result.rows[0]!;
-  });
+  const [row] = (await readAsTenant<ContentRow>(
+    options.db,
+    options.tenantId,
+    sql`select ${columns}`,
+  )) as [ContentRow];
   const content: StoreContent = {
     profile: row.profile,
     menus: row.menus,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ResolvedThemeSettings, ThemeSettings } from '@orbit360/contracts';
-import { withTenant, type Db } from '../../platform/database/index.js';
+import { isUuid, readAsTenant, type Db } from '../../platform/database/index.js';
 import { merchants } from '../merchants/index.js';
 import { storeProfiles } from '../stores/index.js';
 import { tenants } from '../tenants/index.js';
@@ -66,21 +66,23 @@ export async function loadStoreEntry(options: {
     .where(eq(tenants.slug, slug));
   if (!tenant) return null;
 
-  // The live version (if any) and the profile's name, in one statement.
-  const { live, profileName } = await withTenant(db, tenant.id, async (tx) => {
-    const result = await tx.execute<{
-      live: { id: string; version: number; themeId: string; settings: ThemeSettings } | null;
-      profile_name: string | null;
-    }>(sql`
+  // The live version (if any) and the profile's name: one statement, one round trip.
+  const [row] = await readAsTenant<{
+    live: { id: string; version: number; themeId: string; settings: ThemeSettings } | null;
+    profile_name: string | null;
+  }>(
+    db,
+    tenant.id,
+    sql`
       select
         (select json_build_object('id', v.id, 'version', v.version, 'themeId', v.theme_id,
                                   'settings', v.settings)
          from ${sites} s join ${siteVersions} v on v.id = s.live_version_id
          where s.tenant_id = ${tenant.id}) as live,
-        (select p.name from ${storeProfiles} p where p.tenant_id = ${tenant.id}) as profile_name`);
-    const row = result.rows[0]!;
-    return { live: row.live ?? undefined, profileName: row.profile_name ?? undefined };
-  });
+        (select p.name from ${storeProfiles} p where p.tenant_id = ${tenant.id}) as profile_name`,
+  );
+  const live = row?.live ?? undefined;
+  const profileName = row?.profile_name ?? undefined;
 
   const theme =
     (live && (await options.themes.get(db, live.themeId))) ||
@@ -97,7 +99,7 @@ export async function loadStoreEntry(options: {
 
 /**
  * The site a preview token shows: the given version, else the merchant's draft, else live,
- * else the default. Only ever reads the token's own tenant (withTenant).
+ * else the default. Only ever reads the token's own tenant (tenant scope).
  */
 export async function loadPreviewSite(options: {
   db: Db;
@@ -107,20 +109,28 @@ export async function loadPreviewSite(options: {
   fallback: SiteView;
 }): Promise<SiteView> {
   const { db, tenantId, versionId } = options;
-  const found = await withTenant(db, tenantId, async (tx) => {
-    if (versionId) {
-      const [version] = await tx.select().from(siteVersions).where(eq(siteVersions.id, versionId));
-      if (version) return { themeId: version.themeId, version };
-    }
-    const [site] = await tx.select().from(sites);
-    if (site?.draftThemeId) {
-      return {
-        themeId: site.draftThemeId,
-        version: { id: 'draft', version: 0, settings: site.draftSettings ?? {} },
-      };
-    }
-    return undefined;
-  });
+  type Found = { themeId: string; id: string; version: number; settings: ThemeSettings } | null;
+  const [row] = await readAsTenant<{ version: Found; draft: Found }>(
+    db,
+    tenantId,
+    sql`
+      select
+        (select json_build_object('themeId', v.theme_id, 'id', v.id, 'version', v.version,
+                                  'settings', v.settings)
+         from ${siteVersions} v
+         where v.tenant_id = ${tenantId} and v.id = ${versionId && isUuid(versionId) ? versionId : null}::uuid) as version,
+        (select json_build_object('themeId', s.draft_theme_id, 'id', 'draft', 'version', 0,
+                                  'settings', coalesce(s.draft_settings, '{}'::jsonb))
+         from ${sites} s
+         where s.tenant_id = ${tenantId} and s.draft_theme_id is not null) as draft`,
+  );
+  const chosen = row?.version ?? row?.draft;
+  const found = chosen
+    ? {
+        themeId: chosen.themeId,
+        version: { id: chosen.id, version: chosen.version, settings: chosen.settings },
+      }
+    : undefined;
   if (!found) return options.fallback;
   const theme = await options.themes.get(db, found.themeId);
   return theme ? siteView(theme, found.version) : options.fallback;

@@ -25,6 +25,8 @@ export function createDatabase(options: {
     max: options.poolSize,
     application_name: options.applicationName ?? 'orbit360',
     idleTimeoutMillis: 30_000,
+    // readAsTenant inlines string literals: they must mean what they say on every server.
+    options: '-c standard_conforming_strings=on',
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', (err: Error & { code?: string }) => {

@@ -6,7 +6,9 @@
  * setting is a comma-separated list: a request's scope is its one tenant; only the platform's
  * provisioning batches scope a transaction to the several tenants it is creating.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import { pgPolicy, uuid } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './client.js';
 
@@ -78,4 +80,26 @@ export async function inTenantScope<T>(
   const result = await work(tx);
   await leaveTenantScope(tx);
   return result;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * One read as a tenant in one round trip — the storefront's hot path. The tenant scope and
+ * the statement travel as one simple-protocol message, which PostgreSQL runs as one implicit
+ * transaction: the transaction-local scope ends with it (also on error), exactly as in
+ * `withTenant`, without the BEGIN / scope / COMMIT round trips. The simple protocol has no
+ * bind parameters, so drizzle inlines them as literals (strings quoted with '' doubling; the
+ * pool pins standard_conforming_strings on); only use it with parameters that are strings,
+ * numbers, booleans or null.
+ */
+export async function readAsTenant<T>(db: Db, tenantId: string, query: SQL): Promise<T[]> {
+  if (!isUuid(tenantId)) throw new Error('a tenant scope requires a tenant id (uuid)');
+  const { sql: text } = dialect.sqlToQuery(query.inlineParams());
+  const results = (await db.execute(
+    sql.raw(
+      `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true); ${text}`,
+    ),
+  )) as unknown as pg.QueryResult[];
+  return results[1]!.rows as T[];
 }
