@@ -1,5 +1,5 @@
 /**
- * `npm run bench:provisioning [-- --n=200 --concurrency=50]`
+ * `npm run bench:provisioning [-- --n=200 --concurrency=200]`
  *
  * Boots the whole platform (API, storefront, worker) on a fresh database — DATABASE_URL's
  * server, or an embedded PostgreSQL — with a local SMTP server, signs up N merchants and
@@ -38,7 +38,7 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('n', 200);
 const BY_STATEMENT = process.argv.includes('--queries');
-const CONCURRENCY = arg('concurrency', 50);
+const CONCURRENCY = arg('concurrency', 200);
 const SEQUENTIAL = Math.min(25, Math.floor(N / 4));
 const PACED = Math.min(50, Math.floor(N / 4));
 const PACE_PER_SECOND = 100;
@@ -187,19 +187,17 @@ async function main() {
         req.end();
       });
 
-    // Completion arrives over the platform's own realtime stream (no polling).
+    // Completion arrives over the platform's own realtime stream (no polling), with the
+    // website's address.
     const pool = platform.ctx.pool;
     const unsubscribe = platform.ctx.realtime.subscribe((event) => {
       if (event.type !== 'provisioning.completed') return;
       const m = byId.get(event.data.merchantId);
       if (!m || m.completedAt) return;
       m.completedAt = Date.now();
-      void pool
-        .query<{ slug: string }>('select slug from tenants where merchant_id = $1', [m.id])
-        .then(({ rows }) => checkSite(m, `${rows[0]!.slug}.${config.platform.domain}`))
-        .catch((error) =>
-          out(`website check failed for ${m.storeName}: ${(error as Error).message}`),
-        );
+      checkSite(m, new URL(event.data.websiteUrl).hostname).catch((error) =>
+        out(`website check failed for ${m.storeName}: ${(error as Error).message}`),
+      );
     });
 
     const activate = async (m: Tracked) => {

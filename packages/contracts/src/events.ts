@@ -43,7 +43,13 @@ export interface RealtimeEventMap {
     willRetry: boolean;
   };
   'provisioning.retried': { merchantId: string; provisioningId: string; step: ProvisioningStepKey };
-  'provisioning.completed': { merchantId: string; provisioningId: string; durationMs: number };
+  'provisioning.completed': {
+    merchantId: string;
+    provisioningId: string;
+    durationMs: number;
+    /** Where the store now answers. */
+    websiteUrl: string;
+  };
   'provisioning.failed': {
     merchantId: string;
     provisioningId: string;

@@ -55,7 +55,7 @@ const EnvSchema = z.object({
       )
       .optional(),
   ),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(50),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
   QUEUE_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
   EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),

@@ -126,8 +126,9 @@ export async function startQueue(options: {
   const { logger } = options;
   const pgPool = new pg.Pool({
     connectionString: options.url,
-    // Jobs use this pool only to be fetched and completed: a few connections serve many jobs.
-    max: Math.min(options.concurrency, 8) + 2,
+    // Jobs use this pool only to be fetched (in batches, below) and completed: connections
+    // are opened on demand and few are busy at once, however high the concurrency.
+    max: options.concurrency + 2,
     application_name: options.applicationName ?? 'orbit360-queue',
   });
   const onConnectionError = (err: Error) =>
@@ -167,8 +168,11 @@ export async function startQueue(options: {
       noHandleSignals: true,
       logger: workerLogger(logger),
       events,
-      // Jobs finishing in the same tick are marked complete in one statement.
-      preset: { worker: { completeJobBatchDelay: 0 } },
+      // Jobs are fetched (and locked) in batches for the pool's workers, and jobs finishing
+      // in the same tick are marked complete in one statement.
+      preset: {
+        worker: { completeJobBatchDelay: 0, localQueue: { size: options.concurrency } },
+      },
     });
   } catch (error) {
     await lease.end().catch(() => {});

@@ -223,7 +223,11 @@ describe('realtime endpoint', () => {
         tenant,
       );
     }
-    await publish('provisioning.completed', { ...ids, durationMs: 12 }, tenant);
+    await publish(
+      'provisioning.completed',
+      { ...ids, durationMs: 12, websiteUrl: 'http://demo.localhost:5000' },
+      tenant,
+    );
     const events = await merchant.waitForEvents(13);
     const progress = events.flatMap((e) =>
       e.type === 'provisioning.step_completed' ? [e.data.progress] : [],

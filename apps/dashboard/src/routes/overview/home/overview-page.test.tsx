@@ -76,7 +76,12 @@ describe('overview page', () => {
         seq: 11,
         at: new Date().toISOString(),
         tenantId: session.merchant.tenantId,
-        data: { merchantId: session.merchant.merchantId, provisioningId: 'p1', durationMs: 80 },
+        data: {
+          merchantId: session.merchant.merchantId,
+          provisioningId: 'p1',
+          durationMs: 80,
+          websiteUrl: 'http://demo.localhost:5000',
+        },
       }),
     );
     await waitFor(() => expect(screen.getByTestId('store-status')).toHaveTextContent('Live'));

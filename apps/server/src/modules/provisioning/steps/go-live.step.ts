@@ -64,7 +64,11 @@ export const goLiveStep: Step = {
             events: [
               {
                 type: 'provisioning.completed' as const,
-                data: { ...ids, durationMs: Date.now() - run.queuedAt.getTime() },
+                data: {
+                  ...ids,
+                  durationMs: Date.now() - run.queuedAt.getTime(),
+                  websiteUrl: deployments[i]!.deployment.websiteUrl,
+                },
                 tenantId,
               },
               {
