@@ -132,7 +132,8 @@ describe('provisioning: fault injection in every step', () => {
   );
 
   it('runs provisioned together share step transactions; a failing run fails alone', async () => {
-    const good = await Promise.all([1, 2, 3, 4, 5].map((n) => h.signup(`Batch ${n}`)));
+    const names = ['Batch Twin', 'Batch Twin', 'Batch 3', 'Batch 4', 'Batch 5'];
+    const good = await Promise.all(names.map((name) => h.signup(name)));
     const bad = await h.signup(`Batch ${failAlways('data')}`);
     await Promise.all([...good, bad].map((m) => h.activate(m.id)));
     const settled = await Promise.all([...good, bad].map((m) => h.waitFor(m.id, isSettled)));
@@ -142,6 +143,14 @@ describe('provisioning: fault injection in every step', () => {
       attempts: 3,
     });
     for (const m of good) await assertExactlyOnce(m.id);
+    const slugs = settled
+      .slice(0, good.length)
+      .map((s) => new URL(s.deployment.websiteUrl!).hostname);
+    expect(new Set(slugs).size).toBe(good.length);
+    expect(slugs.filter((host) => host.startsWith('batch-twin')).sort()).toEqual([
+      expect.stringMatching(/^batch-twin-2\./),
+      expect.stringMatching(/^batch-twin\./),
+    ]);
     // A row's xmin is the transaction that last wrote it: completed steps of different runs
     // committed by one transaction were one batch.
     const rows = await h.t.ctx.db

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import {
   PROVISIONING_STEPS,
   type Deployment,
@@ -35,16 +35,14 @@ export const stepInfo = (key: ProvisioningStepKey) => {
 export const outputOf = <K extends ProvisioningStepKey>(steps: StepRow[], key: K) =>
   steps.find((s) => s.key === key)?.output as Partial<StepOutputs[K]> | undefined;
 
-/** The run of a merchant (or by id), its steps in order and its owner; undefined when never activated. */
-export async function loadRun(
-  db: Executor,
-  by: { merchantId: string } | { provisioningId: string },
-): Promise<{ run: RunRow; steps: StepRow[]; owner: Owner } | undefined> {
-  const where =
-    'merchantId' in by
-      ? eq(provisionings.merchantId, by.merchantId)
-      : eq(provisionings.id, by.provisioningId);
-  const rows = await db
+export interface RunState {
+  run: RunRow;
+  steps: StepRow[];
+  owner: Owner;
+}
+
+const runStateQuery = (db: Executor) =>
+  db
     .select({
       run: provisionings,
       step: provisioningSteps,
@@ -52,11 +50,43 @@ export async function loadRun(
     })
     .from(provisionings)
     .innerJoin(provisioningSteps, eq(provisioningSteps.provisioningId, provisionings.id))
-    .innerJoin(merchants, eq(merchants.id, provisionings.merchantId))
-    .where(where)
-    .orderBy(asc(provisioningSteps.position));
-  if (!rows.length) return undefined;
-  return { run: rows[0]!.run, steps: rows.map((r) => r.step), owner: rows[0]!.owner };
+    .innerJoin(merchants, eq(merchants.id, provisionings.merchantId));
+
+type RunStateRow = Awaited<ReturnType<ReturnType<typeof runStateQuery>['execute']>>[number];
+
+function toRunStates(rows: RunStateRow[]): Map<string, RunState> {
+  const states = new Map<string, RunState>();
+  for (const row of rows) {
+    const state = states.get(row.run.id);
+    if (state) state.steps.push(row.step);
+    else states.set(row.run.id, { run: row.run, steps: [row.step], owner: row.owner });
+  }
+  for (const state of states.values()) state.steps.sort((a, b) => a.position - b.position);
+  return states;
+}
+
+/** The run of a merchant (or by id), its steps in order and its owner; undefined when never activated. */
+export async function loadRun(
+  db: Executor,
+  by: { merchantId: string } | { provisioningId: string },
+): Promise<RunState | undefined> {
+  const where =
+    'merchantId' in by
+      ? eq(provisionings.merchantId, by.merchantId)
+      : eq(provisionings.id, by.provisioningId);
+  const rows = await runStateQuery(db).where(where).orderBy(asc(provisioningSteps.position));
+  return toRunStates(rows).values().next().value;
+}
+
+/** `loadRun` for several runs by id, in one query; one state (or undefined) per id, in order. */
+export async function loadRuns(
+  db: Executor,
+  provisioningIds: string[],
+): Promise<(RunState | undefined)[]> {
+  const states = toRunStates(
+    await runStateQuery(db).where(inArray(provisionings.id, provisioningIds)),
+  );
+  return provisioningIds.map((id) => states.get(id));
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { createBatcher } from '../../platform/batching.js';
 import { waitInJob, type JobHandler } from '../../platform/queue.js';
 import type { Faults } from './faults.js';
-import { loadRun, type Owner, type RunRow, type StepRow } from './provisioning-state.js';
+import { loadRuns, type Owner, type RunRow, type StepRow } from './provisioning-state.js';
 import { recordStepFailure } from './record-step-failure.js';
 import { sanitizeStepError } from './step-error.js';
 import { createWorkspaceStep } from './steps/create-workspace.step.js';
@@ -55,6 +55,11 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
       }),
     ]),
   );
+  const loading = createBatcher({
+    maxSize: MAX_BATCH,
+    run: (ids: string[]) => loadRuns(ctx.db, ids),
+  });
+  const loadRun = (provisioningId: string) => loading.submit(provisioningId);
   const beginning = createBatcher({
     maxSize: MAX_BATCH,
     run: (runs: RunRow[]) => beginRuns(ctx.db, runs),
@@ -63,7 +68,7 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
   const handler: JobHandler = async (payload, job) => {
     const provisioningId = (payload as { provisioningId?: string }).provisioningId;
     if (!provisioningId) return;
-    let state = await loadRun(ctx.db, { provisioningId });
+    let state = await loadRun(provisioningId);
     while (state) {
       // Shutting down past the grace period: stop between steps; the job is taken up again.
       if (job.signal.aborted) throw new Error('worker shutting down');
@@ -83,12 +88,12 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
       if (step.retryAt) {
         await waitInJob(Math.max(0, step.retryAt.getTime() - Date.now()), job.signal);
         await beginRetryAttempt(ctx.db, run, step.key);
-        state = await loadRun(ctx.db, { provisioningId });
+        state = await loadRun(provisioningId);
         continue;
       }
       const outcome = await runStep(run, steps, step, owner, job.signal);
       if (outcome === 'reload') {
-        state = await loadRun(ctx.db, { provisioningId });
+        state = await loadRun(provisioningId);
         continue;
       }
       if (outcome === 'stop') return;

@@ -75,27 +75,48 @@ export async function isSlugTaken(db: Executor, slug: string, exceptProvisioning
 }
 
 /**
- * The first free slug among `base`, `base-2`, `base-3`, … in one query. A concurrent run may
- * still take it before we write it: callers write under the unique indexes and try again.
+ * The slugs in use (by a tenant or reserved by a provisioning) among `base`, `base-2`, … for
+ * each base, in one query. Slugs are [a-z0-9-] only, so the prefixes have no LIKE wildcards;
+ * both columns have a text_pattern_ops index, so this reads only the slugs that start with a
+ * base.
  */
-export async function findAvailableSlug(db: Executor, base: string): Promise<string> {
-  // Slugs are [a-z0-9-] only, so the prefix has no LIKE wildcards; both columns have a
-  // text_pattern_ops index, so this reads only the slugs that start with `base`.
-  const prefix = `${base}-%`;
+export async function findTakenSlugs(db: Executor, bases: string[]): Promise<Set<string>> {
+  const list = [...new Set(bases)];
+  const patterns = list.map((base) => `${base}-%`);
+  const inList = sql.join(
+    list.map((base) => sql`${base}`),
+    sql`, `,
+  );
+  const likeAny = sql`like any (array[${sql.join(
+    patterns.map((p) => sql`${p}`),
+    sql`, `,
+  )}]::text[])`;
   const rows = await db
     .select({ slug: tenants.slug })
     .from(tenants)
-    .where(sql`${tenants.slug} = ${base} or ${tenants.slug} like ${prefix}`)
+    .where(sql`${tenants.slug} in (${inList}) or ${tenants.slug} ${likeAny}`)
     .unionAll(
       db
         .select({ slug: provisionings.slug })
         .from(provisionings)
-        .where(sql`${provisionings.slug} = ${base} or ${provisionings.slug} like ${prefix}`),
+        .where(sql`${provisionings.slug} in (${inList}) or ${provisionings.slug} ${likeAny}`),
     );
-  const taken = new Set(rows.map((r) => r.slug));
+  return new Set(rows.flatMap((r) => (r.slug ? [r.slug] : [])));
+}
+
+/** The first free slug among `base`, `base-2`, `base-3`, … that is not in `taken`. */
+export function firstFreeSlug(base: string, taken: Set<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/**
+ * The first free slug among `base`, `base-2`, `base-3`, … in one query. A concurrent run may
+ * still take it before we write it: callers write under the unique indexes and try again.
+ */
+export async function findAvailableSlug(db: Executor, base: string): Promise<string> {
+  return firstFreeSlug(base, await findTakenSlugs(db, [base]));
 }
