@@ -1,8 +1,9 @@
 /**
  * `npm run bench:provisioning [-- --n=200 --concurrency=200]`
  *
- * Boots the whole platform (API, storefront, worker) on a fresh database — DATABASE_URL's
- * server, or an embedded PostgreSQL — with a local SMTP server, signs up N merchants and
+ * Boots the whole platform (API, storefront, worker) in this process, as `npm start` does, on
+ * a fresh database — DATABASE_URL's server, or an embedded PostgreSQL — with a local SMTP
+ * server in its own process (as a mail server would be), signs up N merchants and
  * activates them. A merchant counts as done when (a) its provisioning is completed, (b) its
  * welcome email was accepted by the SMTP server and (c) its website answers 200 with its name.
  *
@@ -27,9 +28,9 @@ import {
 } from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
 import { freePort } from '../src/platform/net.js';
-import { startSmtpSink } from '../src/modules/provisioning/testing/smtp-sink.js';
 import { measureFloor } from './provisioning-floor.js';
 import { createMeter } from './provisioning-meter.js';
+import { startSmtpSinkProcess } from './smtp-sink-process.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const arg = (name: string, fallback: number) => {
@@ -89,7 +90,7 @@ async function main() {
   const meter = createMeter({ byStatement: BY_STATEMENT });
   const logger = createLogger('warn');
   const database = await openDatabase(logger);
-  const smtp = await startSmtpSink();
+  const smtp = await startSmtpSinkProcess();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-data-'));
   const config = loadConfig({
@@ -161,7 +162,7 @@ async function main() {
       if (m.siteAt && m.mailAt) m.done?.();
     };
     smtp.onReceived = (email) => {
-      const m = byEmail.get(email.to[0]!);
+      const m = byEmail.get(email.to);
       if (!m) return;
       m.mailAt = email.receivedAt;
       finishIfDone(m);

@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/database/index.js';
+import { insertJsonRows, type Executor } from '../../platform/database/index.js';
 import { dashboardConfigs, onboardingTasks, type DashboardConfig } from './dashboard.table.js';
 
 const DEFAULT_CONFIG: DashboardConfig = {
@@ -51,12 +51,12 @@ export async function createDashboardConfigs(tx: Executor, tenantIds: string[]) 
 
 /** The default onboarding checklist of tenants. Idempotent; run inside their tenant scope. */
 export async function seedOnboardingChecklists(tx: Executor, tenantIds: string[]) {
-  await tx
-    .insert(onboardingTasks)
-    .values(
-      tenantIds.flatMap((tenantId) =>
-        DEFAULT_ONBOARDING_TASKS.map((task, position) => ({ tenantId, ...task, position })),
-      ),
-    )
-    .onConflictDoNothing();
+  await insertJsonRows(
+    tx,
+    onboardingTasks,
+    tenantIds.flatMap((tenantId) =>
+      DEFAULT_ONBOARDING_TASKS.map((task, position) => ({ tenantId, ...task, position })),
+    ),
+    { onConflictDoNothing: true },
+  );
 }

@@ -193,7 +193,15 @@ describe('site versions: publish and rollback', () => {
   });
 
   it('answers cached pages without touching the database; invalidation refreshes them', async () => {
+    // The store's own publish event invalidates its pages when the realtime stream delivers
+    // it: let that happen before the pages are cached.
+    const publishedTenants = new Set<string>();
+    const unsubscribe = t.ctx.realtime.subscribe((event) => {
+      if (event.type === 'site.published' && event.tenantId) publishedTenants.add(event.tenantId);
+    });
     const store = await createTestStore(t.ctx);
+    await expect.poll(() => publishedTenants.has(store.tenantId)).toBe(true);
+    unsubscribe();
     await get(store.slug);
     await get(store.slug, '/products/stoneware-mug');
     let checkouts = 0;

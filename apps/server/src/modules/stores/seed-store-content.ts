@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../platform/database/index.js';
+import { insertJsonRows, type Tx } from '../../platform/database/index.js';
 import { categories, products } from './catalog.table.js';
 import { menus, pages } from './content.table.js';
 import {
@@ -36,14 +36,14 @@ export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<v
     .set({ tagline: SAMPLE_TAGLINE })
     .where(and(inArray(storeProfiles.tenantId, tenantIds), eq(storeProfiles.tagline, '')));
 
-  await tx
-    .insert(categories)
-    .values(
-      stores.flatMap((s) =>
-        SAMPLE_CATEGORIES.map((c, i) => ({ tenantId: s.tenantId, ...c, sortOrder: i })),
-      ),
-    )
-    .onConflictDoNothing({ target: [categories.tenantId, categories.handle] });
+  await insertJsonRows(
+    tx,
+    categories,
+    stores.flatMap((s) =>
+      SAMPLE_CATEGORIES.map((c, i) => ({ tenantId: s.tenantId, ...c, sortOrder: i })),
+    ),
+    { onConflictDoNothing: true },
+  );
   const categoryRows = await tx
     .select({ tenantId: categories.tenantId, id: categories.id, handle: categories.handle })
     .from(categories)
@@ -58,37 +58,37 @@ export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<v
     );
   const categoryId = new Map(categoryRows.map((c) => [`${c.tenantId}/${c.handle}`, c.id]));
 
-  await tx
-    .insert(products)
-    .values(
-      stores.flatMap((s) =>
-        SAMPLE_PRODUCTS.map((p, i) => ({
-          tenantId: s.tenantId,
-          handle: p.handle,
-          title: p.title,
-          description: p.description,
-          priceCents: p.priceCents,
-          compareAtPriceCents: p.compareAtPriceCents ?? null,
-          currency: s.currency,
-          images: productImages(p),
-          categoryId: categoryId.get(`${s.tenantId}/${p.category}`) ?? null,
-          isFeatured: p.isFeatured,
-          inStock: p.inStock,
-          sortOrder: i,
-        })),
-      ),
-    )
-    .onConflictDoNothing({ target: [products.tenantId, products.handle] });
-
-  await tx
-    .insert(pages)
-    .values(
-      stores.flatMap((s) => samplePages(s.storeName).map((p) => ({ tenantId: s.tenantId, ...p }))),
-    )
-    .onConflictDoNothing({ target: [pages.tenantId, pages.handle] });
-
-  await tx
-    .insert(menus)
-    .values(stores.flatMap((s) => sampleMenus().map((m) => ({ tenantId: s.tenantId, ...m }))))
-    .onConflictDoNothing({ target: [menus.tenantId, menus.handle] });
+  await insertJsonRows(
+    tx,
+    products,
+    stores.flatMap((s) =>
+      SAMPLE_PRODUCTS.map((p, i) => ({
+        tenantId: s.tenantId,
+        handle: p.handle,
+        title: p.title,
+        description: p.description,
+        priceCents: p.priceCents,
+        compareAtPriceCents: p.compareAtPriceCents ?? null,
+        currency: s.currency,
+        images: productImages(p),
+        categoryId: categoryId.get(`${s.tenantId}/${p.category}`) ?? null,
+        isFeatured: p.isFeatured,
+        inStock: p.inStock,
+        sortOrder: i,
+      })),
+    ),
+    { onConflictDoNothing: true },
+  );
+  await insertJsonRows(
+    tx,
+    pages,
+    stores.flatMap((s) => samplePages(s.storeName).map((p) => ({ tenantId: s.tenantId, ...p }))),
+    { onConflictDoNothing: true },
+  );
+  await insertJsonRows(
+    tx,
+    menus,
+    stores.flatMap((s) => sampleMenus().map((m) => ({ tenantId: s.tenantId, ...m }))),
+    { onConflictDoNothing: true },
+  );
 }
