@@ -164,7 +164,11 @@ export function createStorefrontHandlers(ctx: AppContext) {
     };
   }
 
-  function previewSite(target: StoreRequest) {
+  async function previewSite(target: StoreRequest) {
+    // Site versions never change: previewing the live one (the provisioning self-check does)
+    // needs nothing the store entry does not already hold.
+    const live = target.store.site;
+    if (target.previewVersionId && target.previewVersionId === live.versionId) return live;
     return loadPreviewSite({
       db: ctx.db,
       themes: cache.themes,

@@ -15,7 +15,10 @@ import type { Db, Tx } from './client.js';
 /** The role tenant transactions run as. Created by the first migration; never owns tables. */
 export const APP_ROLE = 'orbit_app';
 
-const TENANT_MATCH = sql`tenant_id = any(string_to_array(current_setting('app.tenant_id', true), ',')::uuid[])`;
+// The setting is read in a scalar subquery: PostgreSQL evaluates it once per statement (an
+// InitPlan), not once per row — a batch inserting thousands of rows checks them all against
+// one parsed list. (The outer cast makes ANY take an array expression, not a subquery.)
+const TENANT_MATCH = sql`tenant_id = any((select string_to_array(current_setting('app.tenant_id', true), ',')::uuid[])::uuid[])`;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
