@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTenant, type Db } from '../../src/platform/database/index.js';
+import {
+  readAsFoundTenant,
+  readAsTenant,
+  withTenant,
+  type Db,
+} from '../../src/platform/database/index.js';
 import { seedPlans } from '../../src/modules/plans/index.js';
 import { seedThemes } from '../../src/modules/themes/index.js';
 import { createTestDatabase } from '../helpers.js';
@@ -59,6 +64,27 @@ describe('row-level tenant isolation', () => {
         (await tx.execute(sql`select name from store_profiles where tenant_id = ${tenantB}`)).rows,
     );
     expect(explicit).toEqual([]);
+  });
+
+  it('one-round-trip reads see only their tenant, and nothing when no tenant was found', async () => {
+    expect(names(await readAsTenant(db, tenantA, sql`select name from store_profiles`))).toEqual([
+      'Store a',
+    ]);
+    const bySlug = (slug: string) =>
+      readAsFoundTenant<{ tenant_id: string }, { name: string }>(
+        db,
+        sql`select id as tenant_id from tenants where slug = ${slug}`,
+        sql`select name from store_profiles`,
+      );
+    const found = await bySlug('store-b');
+    expect(found.found).toEqual({ tenant_id: tenantB });
+    expect(names(found.rows)).toEqual(['Store b']);
+    // Nothing found: the statement still runs as the tenant role, with an empty scope.
+    const missing = await bySlug("nobody' or 'x'='x");
+    expect(missing).toEqual({ found: undefined, rows: [] });
+    // The scope ended with the message: the next query on the pool is the platform again.
+    const { rows } = await database.pool.query('select current_user as role');
+    expect(rows[0].role).not.toBe('orbit_app');
   });
 
   it('UPDATE and DELETE cannot touch another tenant', async () => {

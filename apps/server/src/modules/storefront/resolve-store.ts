@@ -4,9 +4,9 @@
  * cached by the storefront cache; this runs only on a miss.
  */
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { ResolvedThemeSettings, ThemeSettings } from '@orbit360/contracts';
-import { isUuid, readAsTenant, type Db } from '../../platform/database/index.js';
+import { isUuid, readAsFoundTenant, readAsTenant, type Db } from '../../platform/database/index.js';
 import { merchants } from '../merchants/index.js';
 import { storeProfiles } from '../stores/index.js';
 import { tenants } from '../tenants/index.js';
@@ -54,35 +54,35 @@ export async function loadStoreEntry(options: {
   slug: string;
 }): Promise<StoreEntry | null> {
   const { db, slug } = options;
-  const [tenant] = await db
-    .select({
-      id: tenants.id,
-      status: tenants.status,
-      themeId: tenants.themeId,
-      merchantStoreName: merchants.storeName,
-    })
-    .from(tenants)
-    .innerJoin(merchants, eq(merchants.id, tenants.merchantId))
-    .where(eq(tenants.slug, slug));
-  if (!tenant) return null;
-
-  // The live version (if any) and the profile's name: one statement, one round trip.
-  const [row] = await readAsTenant<{
-    live: { id: string; version: number; themeId: string; settings: ThemeSettings } | null;
-    profile_name: string | null;
-  }>(
+  // The tenant (platform registry) and, under its scope, its live version (if any) and its
+  // profile's name: one round trip.
+  const { found, rows } = await readAsFoundTenant<
+    { tenant_id: string; status: StoreStatus; theme_id: string; store_name: string },
+    {
+      live: { id: string; version: number; themeId: string; settings: ThemeSettings } | null;
+      profile_name: string | null;
+    }
+  >(
     db,
-    tenant.id,
+    sql`select t.id as tenant_id, t.status, t.theme_id, m.store_name
+        from ${tenants} t join ${merchants} m on m.id = t.merchant_id
+        where t.slug = ${slug}`,
     sql`
       select
         (select json_build_object('id', v.id, 'version', v.version, 'themeId', v.theme_id,
                                   'settings', v.settings)
-         from ${sites} s join ${siteVersions} v on v.id = s.live_version_id
-         where s.tenant_id = ${tenant.id}) as live,
-        (select p.name from ${storeProfiles} p where p.tenant_id = ${tenant.id}) as profile_name`,
+         from ${sites} s join ${siteVersions} v on v.id = s.live_version_id) as live,
+        (select p.name from ${storeProfiles} p) as profile_name`,
   );
-  const live = row?.live ?? undefined;
-  const profileName = row?.profile_name ?? undefined;
+  if (!found) return null;
+  const live = rows[0]?.live ?? undefined;
+  const profileName = rows[0]?.profile_name ?? undefined;
+  const tenant = {
+    id: found.tenant_id,
+    status: found.status,
+    themeId: found.theme_id,
+    merchantStoreName: found.store_name,
+  };
 
   const theme =
     (live && (await options.themes.get(db, live.themeId))) ||

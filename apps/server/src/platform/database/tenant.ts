@@ -98,11 +98,40 @@ const dialect = new PgDialect();
  */
 export async function readAsTenant<T>(db: Db, tenantId: string, query: SQL): Promise<T[]> {
   if (!isUuid(tenantId)) throw new Error('a tenant scope requires a tenant id (uuid)');
-  const { sql: text } = dialect.sqlToQuery(query.inlineParams());
-  const results = (await db.execute(
-    sql.raw(
-      `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true); ${text}`,
-    ),
-  )) as unknown as pg.QueryResult[];
+  const results = await simpleQuery(
+    db,
+    `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true)`,
+    query,
+  );
   return results[1]!.rows as T[];
+}
+
+/**
+ * `readAsTenant` for a tenant the platform looks up first (a storefront request knows only
+ * its host's slug), still in one round trip: `find` (a platform read returning at most one
+ * row with a `tenant_id` column) runs as the platform and sets the scope to the tenant it
+ * found; then the role switches to the tenant role — whatever was found — and `query` runs
+ * under RLS. Found nothing: the scope stays empty and `query` sees no tenant rows.
+ */
+export async function readAsFoundTenant<F, T>(
+  db: Db,
+  find: SQL,
+  query: SQL,
+): Promise<{ found: F | undefined; rows: T[] }> {
+  const { sql: findText } = dialect.sqlToQuery(find.inlineParams());
+  const results = await simpleQuery(
+    db,
+    `select f.*, set_config('app.tenant_id', f.tenant_id::text, true) as scope from (${findText}) f;
+     select set_config('role', '${APP_ROLE}', true)`,
+    query,
+  );
+  const [found] = results[0]!.rows as (F & { scope?: string })[];
+  if (found) delete found.scope;
+  return { found, rows: results[2]!.rows as T[] };
+}
+
+/** Sends `head` and `query` (parameters inlined) as one simple-protocol message. */
+async function simpleQuery(db: Db, head: string, query: SQL): Promise<pg.QueryResult[]> {
+  const { sql: text } = dialect.sqlToQuery(query.inlineParams());
+  return (await db.execute(sql.raw(`${head}; ${text}`))) as unknown as pg.QueryResult[];
 }
