@@ -310,16 +310,23 @@ async function main() {
     out(
       `Ratio: sequential provisioning p50 / floor p50 = ${(percentile(seq, 50) / floor.p50).toFixed(1)}×`,
     );
-    const bars = [
-      ['p50 ≤ 150 ms (sequential)', percentile(seq, 50) <= 150],
-      ['p99 ≤ 500 ms (sequential)', percentile(seq, 99) <= 500],
-      [
-        `p99 ≤ 500 ms (paced ${PACE_PER_SECOND}/s)`,
-        !pacedLat.length || percentile(pacedLat, 99) <= 500,
-      ],
-      ['≥ 100 merchants/s (bulk)', throughput >= 100],
-    ] as const;
-    out(`Bars: ${bars.map(([label, ok]) => `${label} ${ok ? 'PASS' : 'FAIL'}`).join(' · ')}`);
+    const verdict = (bars: (readonly [string, boolean])[]) =>
+      bars.map(([label, ok]) => `${label} ${ok ? 'PASS' : 'FAIL'}`).join(' · ');
+    out(
+      `Bars (DESIGN §4, issue #4): ${verdict([
+        ['p50 ≤ 150 ms (sequential)', percentile(seq, 50) <= 150],
+        ['p99 ≤ 500 ms (sequential)', percentile(seq, 99) <= 500],
+        ['≥ 100 merchants/s (bulk)', throughput >= 100],
+      ])}`,
+    );
+    out(
+      `Stricter, our own: ${verdict([
+        [
+          `p99 ≤ 500 ms with ${PACE_PER_SECOND} individual activations/s`,
+          !pacedLat.length || percentile(pacedLat, 99) <= 500,
+        ],
+      ])}`,
+    );
   } finally {
     agent.destroy();
     await app.close();

@@ -213,7 +213,7 @@ async function main() {
     out();
 
     // (b) the render function alone: DB reads + Liquid, no HTTP.
-    const entry = (await loadStoreEntry({
+    const { entry } = (await loadStoreEntry({
       db: ctx.db,
       themes: uncachedCtx.storefront.themes,
       slug: store.slug,

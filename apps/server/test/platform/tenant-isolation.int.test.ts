@@ -71,17 +71,18 @@ describe('row-level tenant isolation', () => {
       'Store a',
     ]);
     const bySlug = (slug: string) =>
-      readAsFoundTenant<{ tenant_id: string }, { name: string }>(
+      readAsFoundTenant<{ tenant_id: string }>(
         db,
         sql`select id as tenant_id from tenants where slug = ${slug}`,
-        sql`select name from store_profiles`,
+        [sql`select name from store_profiles`, sql`select count(*)::int as n from store_profiles`],
       );
     const found = await bySlug('store-b');
     expect(found.found).toEqual({ tenant_id: tenantB });
-    expect(names(found.rows)).toEqual(['Store b']);
+    expect(names(found.results[0]!)).toEqual(['Store b']);
+    expect(found.results[1]).toEqual([{ n: 1 }]);
     // Nothing found: the statement still runs as the tenant role, with an empty scope.
     const missing = await bySlug("nobody' or 'x'='x");
-    expect(missing).toEqual({ found: undefined, rows: [] });
+    expect(missing).toEqual({ found: undefined, results: [[], [{ n: 0 }]] });
     // The scope ended with the message: the next query on the pool is the platform again.
     const { rows } = await database.pool.query('select current_user as role');
     expect(rows[0].role).not.toBe('orbit_app');

@@ -143,12 +143,8 @@ interface ContentRow extends Record<string, unknown> {
   pages?: PageRow[];
 }
 
-export async function loadStoreContent(options: {
-  db: Db;
-  tenantId: string;
-  route: StoreRoute;
-}): Promise<StoreContent> {
-  const { route } = options;
+/** The one statement that reads everything a route's page shows (run in the tenant scope). */
+export function storeContentQuery(route: StoreRoute): SQL {
   const parts: Record<string, SQL> = {
     profile: sql`(select json_build_object('name', s.name, 'tagline', s.tagline,
       'logoText', s.logo_text, 'contactEmail', s.contact_email, 'currency', s.currency,
@@ -164,24 +160,38 @@ export async function loadStoreContent(options: {
     Object.entries(parts).map(([name, part]) => sql`${part} as ${sql.identifier(name)}`),
     sql`, `,
   );
-  const [row] = (await readAsTenant<ContentRow>(
-    options.db,
-    options.tenantId,
-    sql`select ${columns}`,
-  )) as [ContentRow];
+  return sql`select ${columns}`;
+}
+
+/** The content of a route's page from the row of `storeContentQuery`. */
+export function toStoreContent(row: Record<string, unknown>, route: StoreRoute): StoreContent {
+  const r = row as ContentRow;
   const content: StoreContent = {
-    profile: row.profile,
-    menus: row.menus,
-    categories: row.categories,
-    products: row.products ?? [],
-    productCount: Number(row.product_count ?? 0),
-    product: row.product,
-    page: row.page,
-    pages: row.pages ?? [],
+    profile: r.profile,
+    menus: r.menus,
+    categories: r.categories,
+    products: r.products ?? [],
+    productCount: Number(r.product_count ?? 0),
+    product: r.product,
+    page: r.page,
+    pages: r.pages ?? [],
   };
   if (route.type === 'collection') {
     content.category =
       route.handle === 'all' ? null : content.categories.find((c) => c.handle === route.handle);
   }
   return content;
+}
+
+export async function loadStoreContent(options: {
+  db: Db;
+  tenantId: string;
+  route: StoreRoute;
+}): Promise<StoreContent> {
+  const [row] = await readAsTenant<ContentRow>(
+    options.db,
+    options.tenantId,
+    storeContentQuery(options.route),
+  );
+  return toStoreContent(row!, options.route);
 }

@@ -45,6 +45,8 @@ export interface RenderRequest {
   route: StoreRoute | MessageRoute;
   links: Omit<LinkContext, 'currency' | 'locale'>;
   isPreview: boolean;
+  /** The route's content when it was already read (with the store entry). */
+  content?: StoreContent;
 }
 
 export async function renderStorefront(request: RenderRequest): Promise<RenderedResponse> {
@@ -102,11 +104,13 @@ export async function renderStorefront(request: RenderRequest): Promise<Rendered
 
 async function renderContentPage(request: RenderRequest): Promise<RenderedResponse> {
   const { store, site, route } = request;
-  const content = await loadStoreContent({
-    db: request.db,
-    tenantId: store.tenantId,
-    route: route.type === 'message' ? { type: 'not-found', path: '' } : route,
-  });
+  const content =
+    (route.type !== 'message' ? request.content : undefined) ??
+    (await loadStoreContent({
+      db: request.db,
+      tenantId: store.tenantId,
+      route: route.type === 'message' ? { type: 'not-found', path: '' } : route,
+    }));
   const links: LinkContext = {
     ...request.links,
     currency: content.profile?.currency ?? 'USD',

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ResolvedThemeSettings, ThemeSettings } from '@orbit360/contracts';
 import { isUuid, readAsFoundTenant, readAsTenant, type Db } from '../../platform/database/index.js';
+import { storeContentQuery, toStoreContent, type StoreContent } from './load-store-content.js';
+import type { StoreRoute } from './store-paths.js';
 import { merchants } from '../merchants/index.js';
 import { storeProfiles } from '../stores/index.js';
 import { tenants } from '../tenants/index.js';
@@ -48,53 +50,58 @@ export function siteView(
   return { versionId: version?.id ?? null, version: version?.version ?? 0, theme, settings, key };
 }
 
+/**
+ * A store by slug. With `route`, the content of that route's page is read in the same round
+ * trip (a store just resolved is about to render a page); it is returned beside the entry,
+ * never cached with it.
+ */
 export async function loadStoreEntry(options: {
   db: Db;
   themes: ThemeRegistry;
   slug: string;
-}): Promise<StoreEntry | null> {
-  const { db, slug } = options;
+  route?: StoreRoute;
+}): Promise<{ entry: StoreEntry; content?: StoreContent } | null> {
+  const { db, slug, route } = options;
   // The tenant (platform registry) and, under its scope, its live version (if any) and its
-  // profile's name: one round trip.
-  const { found, rows } = await readAsFoundTenant<
-    { tenant_id: string; status: StoreStatus; theme_id: string; store_name: string },
-    {
-      live: { id: string; version: number; themeId: string; settings: ThemeSettings } | null;
-      profile_name: string | null;
-    }
-  >(
+  // profile's name (and the page's content): one round trip.
+  const { found, results } = await readAsFoundTenant<{
+    tenant_id: string;
+    status: StoreStatus;
+    theme_id: string;
+    store_name: string;
+  }>(
     db,
     sql`select t.id as tenant_id, t.status, t.theme_id, m.store_name
         from ${tenants} t join ${merchants} m on m.id = t.merchant_id
         where t.slug = ${slug}`,
-    sql`
-      select
-        (select json_build_object('id', v.id, 'version', v.version, 'themeId', v.theme_id,
-                                  'settings', v.settings)
-         from ${sites} s join ${siteVersions} v on v.id = s.live_version_id) as live,
-        (select p.name from ${storeProfiles} p) as profile_name`,
+    [
+      sql`
+        select
+          (select json_build_object('id', v.id, 'version', v.version, 'themeId', v.theme_id,
+                                    'settings', v.settings)
+           from ${sites} s join ${siteVersions} v on v.id = s.live_version_id) as live,
+          (select p.name from ${storeProfiles} p) as profile_name`,
+      ...(route ? [storeContentQuery(route)] : []),
+    ],
   );
   if (!found) return null;
-  const live = rows[0]?.live ?? undefined;
-  const profileName = rows[0]?.profile_name ?? undefined;
-  const tenant = {
-    id: found.tenant_id,
-    status: found.status,
-    themeId: found.theme_id,
-    merchantStoreName: found.store_name,
-  };
-
+  const [row] = results[0] as {
+    live: { id: string; version: number; themeId: string; settings: ThemeSettings } | null;
+    profile_name: string | null;
+  }[];
+  const live = row?.live ?? undefined;
   const theme =
     (live && (await options.themes.get(db, live.themeId))) ||
-    (await options.themes.get(db, tenant.themeId));
-  if (!theme) throw new Error(`theme of tenant ${tenant.id} is missing`);
-  return {
-    tenantId: tenant.id,
+    (await options.themes.get(db, found.theme_id));
+  if (!theme) throw new Error(`theme of tenant ${found.tenant_id} is missing`);
+  const entry: StoreEntry = {
+    tenantId: found.tenant_id,
     slug,
-    status: tenant.status,
-    name: profileName ?? tenant.merchantStoreName,
+    status: found.status,
+    name: row?.profile_name ?? found.store_name,
     site: siteView(theme, live && theme.id === live.themeId ? live : null),
   };
+  return { entry, content: route ? toStoreContent(results[1]![0]!, route) : undefined };
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   unknownStorePage,
 } from './system-pages.js';
 import { ThemeRenderError } from './theme-engine.js';
+import type { StoreContent } from './load-store-content.js';
 import { websiteUrlFor } from './website-url.js';
 
 /** How long a page whose theme failed is answered from cache before rendering is retried. */
@@ -33,8 +34,13 @@ const BROKEN_RETRY_SECONDS = 30;
 
 type Links = Omit<LinkContext, 'currency' | 'locale'>;
 
+/** Routes whose page reads the store's content (the others are assets and fixed files). */
+const CONTENT_FREE_ROUTES = new Set(['placeholder', 'favicon', 'stylesheet', 'asset', 'robots']);
+
 interface StoreRequest {
   store: StoreEntry;
+  /** The page's content, read with the store entry when this request resolved the store. */
+  prefetched?: { route: StoreRoute; content: StoreContent };
   isPreview: boolean;
   previewVersionId?: string;
   onStoreHost: boolean;
@@ -117,13 +123,27 @@ export function createStorefrontHandlers(ctx: AppContext) {
     return reply.code(response.status).headers(response.headers).send(response.body);
   }
 
-  async function resolve(slug: string): Promise<StoreEntry | null> {
+  /**
+   * The store of a slug — cached, or loaded (once for concurrent requests) together with the
+   * content of the page `route` is about to render.
+   */
+  async function resolve(slug: string, route: StoreRoute) {
     const cached = cache.peekStore(slug);
-    if (cached !== undefined) return cached;
-    if (!isValidSlug(slug)) return null;
-    return cache.resolveStore(slug, () =>
-      loadStoreEntry({ db: ctx.db, themes: cache.themes, slug }),
-    );
+    if (cached !== undefined) return { store: cached };
+    if (!isValidSlug(slug)) return { store: null };
+    let prefetched: StoreRequest['prefetched'];
+    const wantsContent = !CONTENT_FREE_ROUTES.has(route.type);
+    const store = await cache.resolveStore(slug, async () => {
+      const loaded = await loadStoreEntry({
+        db: ctx.db,
+        themes: cache.themes,
+        slug,
+        route: wantsContent ? route : undefined,
+      });
+      if (loaded?.content) prefetched = { route, content: loaded.content };
+      return loaded?.entry ?? null;
+    });
+    return { store, prefetched };
   }
 
   /** The store a request addresses, or the system page answering it (unknown / not live). */
@@ -134,7 +154,8 @@ export function createStorefrontHandlers(ctx: AppContext) {
     const params = request.params as { slug: string; '*'?: string };
     const query = request.query as Record<string, unknown>;
     const slug = params.slug.toLowerCase();
-    const store = await resolve(slug);
+    const path = `/${params['*'] ?? ''}`;
+    const { store, prefetched } = await resolve(slug, parseStorePath(path, query));
     if (!store) return sendSystem(reply, 404, unknownStorePage());
     const claims = query.preview
       ? verifyPreviewToken(ctx.secrets.preview, query.preview)
@@ -147,9 +168,9 @@ export function createStorefrontHandlers(ctx: AppContext) {
       return sendSystem(reply, 503, unavailablePage(store.name), 3600);
     }
     const onStoreHost = isStoreHostRequest(request.raw);
-    const path = `/${params['*'] ?? ''}`;
     return {
       store,
+      prefetched,
       isPreview,
       previewVersionId: claims?.versionId,
       onStoreHost,
@@ -185,9 +206,11 @@ export function createStorefrontHandlers(ctx: AppContext) {
       const to = storeUrl({ ...links, currency: '', locale: '' }, route.to);
       return reply.header('cache-control', CACHE_CONTROL.page).redirect(to, 301);
     }
+    // The same route was parsed from the same path and query when the store was resolved.
+    const content = target.prefetched?.content;
     if (isPreview) {
       const site = await previewSite(target);
-      const render = { db: ctx.db, store, site, route, links, isPreview };
+      const render = { db: ctx.db, store, site, route, links, isPreview, content };
       const { response } = await produce(render, CACHE_CONTROL.preview);
       return send(request, reply, response);
     }
@@ -197,7 +220,7 @@ export function createStorefrontHandlers(ctx: AppContext) {
       cache.getPage(key) ??
       (await cache.renderPage(key, () =>
         produce(
-          { db: ctx.db, store, site, route, links, isPreview },
+          { db: ctx.db, store, site, route, links, isPreview, content },
           isVersioned ? CACHE_CONTROL.immutable : CACHE_CONTROL.page,
         ),
       ));

@@ -110,28 +110,29 @@ export async function readAsTenant<T>(db: Db, tenantId: string, query: SQL): Pro
  * `readAsTenant` for a tenant the platform looks up first (a storefront request knows only
  * its host's slug), still in one round trip: `find` (a platform read returning at most one
  * row with a `tenant_id` column) runs as the platform and sets the scope to the tenant it
- * found; then the role switches to the tenant role — whatever was found — and `query` runs
- * under RLS. Found nothing: the scope stays empty and `query` sees no tenant rows.
+ * found; then the role switches to the tenant role — whatever was found — and the `queries`
+ * run under RLS. Found nothing: the scope stays empty and the queries see no tenant rows.
+ * Returns the found row and each query's rows.
  */
-export async function readAsFoundTenant<F, T>(
+export async function readAsFoundTenant<F>(
   db: Db,
   find: SQL,
-  query: SQL,
-): Promise<{ found: F | undefined; rows: T[] }> {
+  queries: SQL[],
+): Promise<{ found: F | undefined; results: Record<string, unknown>[][] }> {
   const { sql: findText } = dialect.sqlToQuery(find.inlineParams());
   const results = await simpleQuery(
     db,
     `select f.*, set_config('app.tenant_id', f.tenant_id::text, true) as scope from (${findText}) f;
      select set_config('role', '${APP_ROLE}', true)`,
-    query,
+    ...queries,
   );
   const [found] = results[0]!.rows as (F & { scope?: string })[];
   if (found) delete found.scope;
-  return { found, rows: results[2]!.rows as T[] };
+  return { found, results: results.slice(2).map((result) => result.rows) };
 }
 
-/** Sends `head` and `query` (parameters inlined) as one simple-protocol message. */
-async function simpleQuery(db: Db, head: string, query: SQL): Promise<pg.QueryResult[]> {
-  const { sql: text } = dialect.sqlToQuery(query.inlineParams());
-  return (await db.execute(sql.raw(`${head}; ${text}`))) as unknown as pg.QueryResult[];
+/** Sends `head` and the queries (parameters inlined) as one simple-protocol message. */
+async function simpleQuery(db: Db, head: string, ...queries: SQL[]): Promise<pg.QueryResult[]> {
+  const texts = queries.map((query) => dialect.sqlToQuery(query.inlineParams()).sql);
+  return (await db.execute(sql.raw([head, ...texts].join(';\n')))) as unknown as pg.QueryResult[];
 }
