@@ -20,14 +20,9 @@ import path from 'node:path';
 import { buildApp } from '../src/app.js';
 import { bootstrap } from '../src/bootstrap.js';
 import { loadConfig } from '../src/platform/config.js';
-import {
-  createDatabase,
-  startEmbeddedPostgres,
-  withDatabaseName,
-  type EmbeddedDatabase,
-} from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
 import { freePort } from '../src/platform/net.js';
+import { openBenchDatabase } from './bench-database.js';
 import { measureFloor } from './provisioning-floor.js';
 import { createMeter } from './provisioning-meter.js';
 import { startSmtpSinkProcess } from './smtp-sink-process.js';
@@ -60,36 +55,10 @@ interface Tracked {
   done?: () => void;
 }
 
-async function openDatabase(logger: ReturnType<typeof createLogger>) {
-  let embedded: EmbeddedDatabase | undefined;
-  let scratch: string | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    scratch = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-'));
-    embedded = await startEmbeddedPostgres({ dataDir: scratch, logger });
-    serverUrl = embedded.url;
-  }
-  const name = `orbit_bench_${process.pid}`;
-  const admin = createDatabase({ url: serverUrl, poolSize: 1, logger });
-  await admin.pool.query(`drop database if exists ${name} with (force)`);
-  await admin.pool.query(`create database ${name}`);
-  return {
-    name,
-    url: withDatabaseName(serverUrl, name),
-    label: embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
-    async drop() {
-      await admin.pool.query(`drop database if exists ${name} with (force)`).catch(() => {});
-      await admin.close();
-      await embedded?.stop();
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
-    },
-  };
-}
-
 async function main() {
   const meter = createMeter({ byStatement: BY_STATEMENT });
   const logger = createLogger('warn');
-  const database = await openDatabase(logger);
+  const database = await openBenchDatabase({ logger, prefix: 'bench' });
   const smtp = await startSmtpSinkProcess();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-data-'));

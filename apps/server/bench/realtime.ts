@@ -13,9 +13,7 @@
  * BENCH_SERVER_NODE_ARGS (node flags for the server process, e.g. `--cpu-prof`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -23,7 +21,7 @@ import WebSocket from 'ws';
 import { createTokenService } from '../src/modules/auth/index.js';
 import { publishEvent } from '../src/modules/realtime/index.js';
 import { startServerProcess } from '../test/server-process.js';
-import { startEmbeddedPostgres, withDatabaseName } from '../src/platform/database/index.js';
+import { openBenchDatabase } from './bench-database.js';
 import { createLogger } from '../src/platform/logger.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -53,32 +51,6 @@ const cpuSeconds = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
 };
-
-async function openDatabase() {
-  const logger = createLogger('warn');
-  const name = `orbit_bench_${process.pid}`;
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-  let scratch: string | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    scratch = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-'));
-    embedded = await startEmbeddedPostgres({ dataDir: scratch, logger });
-    serverUrl = embedded.url;
-  }
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  return {
-    url: withDatabaseName(serverUrl, name),
-    where: embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server',
-    async drop() {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-      await embedded?.stop();
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
-    },
-  };
-}
 
 interface Client {
   tenantId: string | null; // null = admin
@@ -253,7 +225,7 @@ async function measure(
 }
 
 async function main() {
-  const database = await openDatabase();
+  const database = await openBenchDatabase({ logger: createLogger('warn'), prefix: 'bench' });
   const secret = randomBytes(32).toString('base64url');
 
   const server = await startServerProcess({
@@ -267,7 +239,7 @@ async function main() {
   let sockets: WebSocket[] = [];
   try {
     out(
-      `Orbit360 realtime bench — ${CLIENTS} clients (${Math.round(ADMIN_SHARE * 100)}% admins, merchants over ${TENANTS} tenants), ${database.where}`,
+      `Orbit360 realtime bench — ${CLIENTS} clients (${Math.round(ADMIN_SHARE * 100)}% admins, merchants over ${TENANTS} tenants), ${database.label}`,
     );
     out(`machine CPU pressure (PSI some avg10) before the run: ${cpuPressure()}%`);
     const idleRss = rssMb(server.pid);

@@ -15,7 +15,7 @@
  *
  * Bars: (a) ≥ 50% of (c) in requests/second; uncached render p99 ≤ 20 ms.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,12 +24,6 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { bootstrap } from '../src/bootstrap.js';
 import { loadConfig } from '../src/platform/config.js';
-import {
-  createDatabase,
-  startEmbeddedPostgres,
-  withDatabaseName,
-  type EmbeddedDatabase,
-} from '../src/platform/database/index.js';
 import { createLogger } from '../src/platform/logger.js';
 import {
   createStorefrontCache,
@@ -37,6 +31,7 @@ import {
   renderStorefront,
 } from '../src/modules/storefront/index.js';
 import { createTestStore } from '../src/modules/storefront/testing/create-test-store.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const arg = (name: string, fallback: number) => {
   const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -88,31 +83,6 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
-async function openDatabase(logger: ReturnType<typeof createLogger>) {
-  let embedded: EmbeddedDatabase | undefined;
-  let scratch: string | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    scratch = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-sf-'));
-    embedded = await startEmbeddedPostgres({ dataDir: scratch, logger });
-    serverUrl = embedded.url;
-  }
-  const name = `orbit_bench_sf_${process.pid}`;
-  const admin = createDatabase({ url: serverUrl, poolSize: 1, logger });
-  await admin.pool.query(`drop database if exists ${name} with (force)`);
-  await admin.pool.query(`create database ${name}`);
-  return {
-    url: withDatabaseName(serverUrl, name),
-    label: embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
-    async drop() {
-      await admin.pool.query(`drop database if exists ${name} with (force)`).catch(() => {});
-      await admin.close();
-      await embedded?.stop();
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
-    },
-  };
-}
-
 interface Measured {
   label: string;
   rps: number;
@@ -158,7 +128,7 @@ function listen(server: Server | FastifyInstance): Promise<number> {
 
 async function main() {
   const logger = createLogger('warn');
-  const database = await openDatabase(logger);
+  const database = await openBenchDatabase({ logger, prefix: 'bench-sf' });
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { LoginBody, MerchantLoginResponse } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { merchantSession } from './tokens.js';
 import { merchants } from '../merchants/index.js';
 import { merchantAccounts } from './merchant-accounts.table.js';
 import { getDummyHash, verifyPassword } from './passwords.js';
@@ -46,11 +47,5 @@ export async function loginMerchant(
     .update(merchantAccounts)
     .set({ lastLoginAt: sql`now()` })
     .where(eq(merchantAccounts.id, account.id));
-  const session = {
-    id: account.id,
-    merchantId: account.merchantId,
-    tenantId: account.tenantId,
-    role: account.role,
-  };
-  return { token: await ctx.tokens.signMerchant(session), merchant: session };
+  return merchantSession(ctx.tokens, account);
 }

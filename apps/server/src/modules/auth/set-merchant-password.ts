@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { MerchantLoginResponse, SetMerchantPasswordBody } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { merchantSession } from './tokens.js';
 import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
 import { hashPassword, passwordWeakness } from './passwords.js';
 import { hashToken } from './password-tokens.js';
@@ -48,11 +49,5 @@ export async function setMerchantPassword(
     return row.account;
   });
 
-  const session = {
-    id: account.id,
-    merchantId: account.merchantId,
-    tenantId: account.tenantId,
-    role: account.role,
-  };
-  return { token: await ctx.tokens.signMerchant(session), merchant: session };
+  return merchantSession(ctx.tokens, account);
 }

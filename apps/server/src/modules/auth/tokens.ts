@@ -88,3 +88,17 @@ export function createTokenService(options: {
     },
   };
 }
+
+/** A merchant's session after login or setting a password: its token and who it is. */
+export async function merchantSession<Role extends string>(
+  tokens: TokenService,
+  account: Omit<MerchantPrincipal, 'kind' | 'role'> & { role: Role },
+) {
+  const merchant = {
+    id: account.id,
+    merchantId: account.merchantId,
+    tenantId: account.tenantId,
+    role: account.role,
+  };
+  return { token: await tokens.signMerchant(merchant), merchant };
+}

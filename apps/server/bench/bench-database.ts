@@ -1,0 +1,41 @@
+/**
+ * The scratch database a bench runs on: a fresh database on `DATABASE_URL`'s server, or on
+ * an embedded PostgreSQL started in a temporary directory. `drop()` removes all of it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  createDatabase,
+  startEmbeddedPostgres,
+  withDatabaseName,
+  type EmbeddedDatabase,
+} from '../src/platform/database/index.js';
+import type { Logger } from '../src/platform/logger.js';
+
+export async function openBenchDatabase(options: { logger: Logger; prefix: string }) {
+  const { logger } = options;
+  let embedded: EmbeddedDatabase | undefined;
+  let scratch: string | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    scratch = mkdtempSync(path.join(tmpdir(), `orbit360-${options.prefix}-`));
+    embedded = await startEmbeddedPostgres({ dataDir: scratch, logger });
+    serverUrl = embedded.url;
+  }
+  const name = `orbit_${options.prefix.replaceAll('-', '_')}_${process.pid}`;
+  const admin = createDatabase({ url: serverUrl, poolSize: 1, logger });
+  await admin.pool.query(`drop database if exists ${name} with (force)`);
+  await admin.pool.query(`create database ${name}`);
+  return {
+    name,
+    url: withDatabaseName(serverUrl, name),
+    label: embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
+    async drop() {
+      await admin.pool.query(`drop database if exists ${name} with (force)`).catch(() => {});
+      await admin.close();
+      await embedded?.stop();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
