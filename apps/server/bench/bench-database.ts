@@ -13,14 +13,23 @@ import {
 } from '../src/platform/database/index.js';
 import type { Logger } from '../src/platform/logger.js';
 
-export async function openBenchDatabase(options: { logger: Logger; prefix: string }) {
+export async function openBenchDatabase(options: {
+  logger: Logger;
+  prefix: string;
+  /** Settings of the embedded server (ignored with DATABASE_URL). */
+  settings?: Record<string, string>;
+}) {
   const { logger } = options;
   let embedded: EmbeddedDatabase | undefined;
   let scratch: string | undefined;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     scratch = mkdtempSync(path.join(tmpdir(), `orbit360-${options.prefix}-`));
-    embedded = await startEmbeddedPostgres({ dataDir: scratch, logger });
+    embedded = await startEmbeddedPostgres({
+      dataDir: scratch,
+      logger,
+      settings: options.settings,
+    });
     serverUrl = embedded.url;
   }
   const name = `orbit_${options.prefix.replaceAll('-', '_')}_${process.pid}`;

@@ -17,18 +17,24 @@ interface Snapshot {
 
 export function createMeter(options: { byStatement: boolean }) {
   let queries = 0;
-  const statements = new Map<string, number>();
+  const statements = new Map<string, { count: number; syncMs: number; bytes: number }>();
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
     queries++;
-    if (options.byStatement) {
-      const first = args[0] as string | { text?: string } | undefined;
-      const text = typeof first === 'string' ? first : (first?.text ?? '?');
-      const key = text.replace(/\s+/g, ' ').trim().slice(0, 110);
-      statements.set(key, (statements.get(key) ?? 0) + 1);
-    }
-    return original.apply(this, args);
+    if (!options.byStatement) return original.apply(this, args);
+    const first = args[0] as string | { text?: string; values?: unknown[] } | undefined;
+    const text = typeof first === 'string' ? first : (first?.text ?? '?');
+    const values = typeof first === 'string' ? args[1] : first?.values;
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 110);
+    const entry = statements.get(key) ?? { count: 0, syncMs: 0, bytes: 0 };
+    statements.set(key, entry);
+    entry.count++;
+    entry.bytes += text.length + (values ? JSON.stringify(values).length : 0);
+    const started = performance.now();
+    const result = original.apply(this, args);
+    entry.syncMs += performance.now() - started;
+    return result;
   };
 
   /** CPU ms of the backends of `database` (null when /proc is not readable for them). */
@@ -58,7 +64,7 @@ export function createMeter(options: { byStatement: boolean }) {
     },
     resetStatements: () => statements.clear(),
     topStatements: (limit: number) =>
-      [...statements.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit),
+      [...statements.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, limit),
     restore: () => {
       proto.query = original;
     },

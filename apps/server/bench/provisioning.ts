@@ -7,13 +7,18 @@
  * activates them. A merchant counts as done when (a) its provisioning is completed, (b) its
  * welcome email was accepted by the SMTP server and (c) its website answers 200 with its name.
  *
+ * Profiling the bulk phase: `--queries` (statements sent, bytes, time in the synchronous send),
+ * `--pg-statements` (embedded PostgreSQL: pg_stat_statements per statement), `--cpu-profile=FILE`
+ * (a V8 CPU profile of this process; open it in Chrome DevTools).
+ *
  * Phases: sequential activations (latency without queueing), activations paced at 100/s
  * (latency at the target load), then all the rest activated in bulk — one
  * `POST /api/provisioning/merchants/bulk-activate` — for throughput (DESIGN §4: "≥ 100
  * activations/s in bulk"). Finally the floor: one bare SQL transaction inserting the same rows
  * a provisioning creates.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +39,10 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('n', 200);
 const BY_STATEMENT = process.argv.includes('--queries');
+/** Embedded PostgreSQL only: load pg_stat_statements and print where the server's time went. */
+const PG_STATEMENTS = process.argv.includes('--pg-statements');
 const CONCURRENCY = arg('concurrency', 200);
+const CPU_PROFILE = process.argv.find((a) => a.startsWith('--cpu-profile='))?.split('=')[1];
 const SEQUENTIAL = Math.min(25, Math.floor(N / 4));
 const PACED = Math.min(50, Math.floor(N / 4));
 const PACE_PER_SECOND = 100;
@@ -58,7 +66,17 @@ interface Tracked {
 async function main() {
   const meter = createMeter({ byStatement: BY_STATEMENT });
   const logger = createLogger('warn');
-  const database = await openBenchDatabase({ logger, prefix: 'bench' });
+  const database = await openBenchDatabase({
+    logger,
+    prefix: 'bench',
+    settings: PG_STATEMENTS
+      ? {
+          shared_preload_libraries: 'pg_stat_statements',
+          'pg_stat_statements.track': 'all',
+          'pg_stat_statements.track_planning': 'on',
+        }
+      : undefined,
+  });
   const smtp = await startSmtpSinkProcess();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-data-'));
@@ -222,10 +240,25 @@ async function main() {
     // Let the paced phase's stragglers (email jobs, realtime reads) settle before metering.
     await sleep(300);
     meter.resetStatements();
+    if (PG_STATEMENTS) {
+      await pool.query('create extension if not exists pg_stat_statements');
+      await pool.query('select pg_stat_statements_reset()');
+    }
     const before = await meter.snapshot(pool, database.name);
+    const profiler = CPU_PROFILE ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const burstStart = Date.now();
     await activateInBulk(burst);
     const burstSeconds = (Date.now() - burstStart) / 1000;
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const after = await meter.snapshot(pool, database.name);
     unsubscribe();
 
@@ -267,9 +300,30 @@ async function main() {
           ? ` + ${per(after.pgMs, before.pgMs)} ms PostgreSQL`
           : ''),
     );
+    if (PG_STATEMENTS) {
+      out(
+        '  PostgreSQL time per provisioning (pg_stat_statements): calls, ms executing, ms planning',
+      );
+      const { rows } = await pool.query<{
+        calls: string;
+        exec: number;
+        plan: number;
+        query: string;
+      }>(
+        `select calls, total_exec_time as exec, total_plan_time as plan, query
+         from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25`,
+      );
+      for (const r of rows) {
+        const each = (v: number) => (v / burst.length).toFixed(3).padStart(7);
+        const text = r.query.replace(/\s+/g, ' ').slice(0, 100);
+        out(`  ${each(Number(r.calls))} ${each(r.exec)} ${each(r.plan)}  ${text}`);
+      }
+    }
     if (BY_STATEMENT) {
-      for (const [text, count] of meter.topStatements(40)) {
-        out(`  ${(count / burst.length).toFixed(2).padStart(6)}  ${text}`);
+      out('  per provisioning: statements, kB sent, ms in the synchronous send');
+      for (const [text, { count, bytes, syncMs }] of meter.topStatements(40)) {
+        const each = (v: number) => (v / burst.length).toFixed(2).padStart(6);
+        out(`  ${each(count)} ${each(bytes / 1000)} ${each(syncMs)}  ${text}`);
       }
     }
     out(

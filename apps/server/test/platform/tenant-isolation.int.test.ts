@@ -88,6 +88,26 @@ describe('row-level tenant isolation', () => {
     expect(rows[0].role).not.toBe('orbit_app');
   });
 
+  it('a scoped read is planned once per connection and still sees only its tenant', async () => {
+    // Prepared statements switch to a generic plan after five runs: alternate the tenants
+    // well past that, on the same statement text.
+    const read = (tenantId: string) =>
+      readAsTenant<{ name: string }>(
+        db,
+        tenantId,
+        sql`select name from store_profiles where ${true}`,
+      );
+    for (let i = 0; i < 12; i++) {
+      const [tenant, name] = i % 2 ? [tenantB, 'Store b'] : [tenantA, 'Store a'];
+      expect(names(await read(tenant))).toEqual([name]);
+    }
+    // A message that fails after preparing a statement closes its connection; the next read
+    // prepares again and works.
+    const failing = sql`select name, 1 / ${0}::int as x from store_profiles`;
+    await expect(readAsTenant(db, tenantA, failing)).rejects.toThrow(/division by zero/);
+    expect(names(await read(tenantA))).toEqual(['Store a']);
+  });
+
   it('UPDATE and DELETE cannot touch another tenant', async () => {
     const updated = await withTenant(
       db,

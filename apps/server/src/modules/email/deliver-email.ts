@@ -24,24 +24,32 @@ export function createDeliverEmailHandler(deps: {
   maxAttempts: number;
 }): JobHandler {
   const { db, mailer, logger } = deps;
+  // The two statements of every delivery, built once and prepared on each connection.
+  const findEmail = db
+    .select()
+    .from(emails)
+    .where(eq(emails.id, sql.placeholder('id')))
+    .prepare('email_find');
+  const markSent = db
+    .update(emails)
+    .set({
+      status: 'sent',
+      attempts: sql`${sql.placeholder('attempts')}::int`,
+      transport: mailer.transport,
+      sentAt: sql`now()`,
+    })
+    .where(and(eq(emails.id, sql.placeholder('id')), eq(emails.status, 'queued')))
+    .prepare('email_mark_sent');
   return async (payload, job) => {
     const emailId = (payload as { emailId?: string }).emailId;
     if (!emailId) return;
     for (;;) {
-      const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
+      const [email] = await findEmail.execute({ id: emailId });
       if (!email || email.status !== 'queued') return;
       const attempt = email.attempts + 1;
       try {
         await mailer.send(email);
-        await db
-          .update(emails)
-          .set({
-            status: 'sent',
-            attempts: attempt,
-            transport: mailer.transport,
-            sentAt: sql`now()`,
-          })
-          .where(and(eq(emails.id, emailId), eq(emails.status, 'queued')));
+        await markSent.execute({ id: emailId, attempts: attempt });
         if (mailer.transport === 'log') {
           logger.info({ emailId, kind: email.kind }, 'email kept in the log (no SMTP_URL)');
         }

@@ -4,6 +4,7 @@
  * with transport `log`, readable in the admin email log.
  */
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Config } from '../../platform/config.js';
 
 export interface OutgoingEmail {
@@ -35,14 +36,18 @@ export function createMailer(config: Pick<Config['mail'], 'smtpUrl' | 'from'>): 
   return {
     transport: 'smtp',
     async send(email) {
-      await transporter.sendMail({
+      // The message is composed in memory first and handed over whole: the connection then
+      // writes it in one piece instead of chunk by chunk as the MIME stream produces it.
+      const message = new MailComposer({
         from: config.from,
         to: email.to,
         subject: email.subject,
         text: email.text,
         html: email.html,
         messageId: email.messageId,
-      });
+      }).compile();
+      const raw = await message.build();
+      await transporter.sendMail({ envelope: message.getEnvelope(), raw });
     },
     close: () => transporter.close(),
   };

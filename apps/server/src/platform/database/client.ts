@@ -2,10 +2,10 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Logger } from '../logger.js';
 
-export type Db = NodePgDatabase;
+export type Db = NodePgDatabase & { $client: pg.Pool };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that can run a query: the pool-backed database or an open transaction. */
-export type Executor = Db | Tx;
+export type Executor = NodePgDatabase | Tx;
 
 export interface Database {
   pool: pg.Pool;

@@ -65,6 +65,8 @@ export async function startEmbeddedPostgres(options: {
   logger: Logger;
   /** Faster, non-durable settings for throwaway test clusters. */
   ephemeral?: boolean;
+  /** Extra server settings (benchmarks load pg_stat_statements with it). */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(options.dataDir, 'postgres');
   const port = await freePort();
@@ -79,6 +81,9 @@ export async function startEmbeddedPostgres(options: {
     'max_connections=200',
   ];
   if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off');
+  for (const [name, value] of Object.entries(options.settings ?? {})) {
+    flags.push('-c', `${name}=${value}`);
+  }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -8,6 +8,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { pgPolicy, uuid } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './client.js';
@@ -91,18 +92,15 @@ const dialect = new PgDialect();
  * One read as a tenant in one round trip — the storefront's hot path. The tenant scope and
  * the statement travel as one simple-protocol message, which PostgreSQL runs as one implicit
  * transaction: the transaction-local scope ends with it (also on error), exactly as in
- * `withTenant`, without the BEGIN / scope / COMMIT round trips. The simple protocol has no
- * bind parameters, so drizzle inlines them as literals (strings quoted with '' doubling; the
- * pool pins standard_conforming_strings on); only use it with parameters that are strings,
- * numbers, booleans or null.
+ * `withTenant`, without the BEGIN / scope / COMMIT round trips. The statement itself is a
+ * prepared statement of the connection (see `sendScoped`), planned once, not on every read.
  */
 export async function readAsTenant<T>(db: Db, tenantId: string, query: SQL): Promise<T[]> {
   if (!isUuid(tenantId)) throw new Error('a tenant scope requires a tenant id (uuid)');
-  const results = await simpleQuery(
-    db,
+  const results = await sendScoped(db, [
     `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${tenantId}', true)`,
     query,
-  );
+  ]);
   return results[1]!.rows as T[];
 }
 
@@ -119,20 +117,83 @@ export async function readAsFoundTenant<F>(
   find: SQL,
   queries: SQL[],
 ): Promise<{ found: F | undefined; results: Record<string, unknown>[][] }> {
-  const { sql: findText } = dialect.sqlToQuery(find.inlineParams());
-  const results = await simpleQuery(
-    db,
-    `select f.*, set_config('app.tenant_id', f.tenant_id::text, true) as scope from (${findText}) f;
-     select set_config('role', '${APP_ROLE}', true)`,
+  const scope = sql`select f.*, set_config('app.tenant_id', f.tenant_id::text, true) as scope
+    from (${find}) f`;
+  const results = await sendScoped(db, [
+    scope,
+    `select set_config('role', '${APP_ROLE}', true)`,
     ...queries,
-  );
+  ]);
   const [found] = results[0]!.rows as (F & { scope?: string })[];
   if (found) delete found.scope;
   return { found, results: results.slice(2).map((result) => result.rows) };
 }
 
-/** Sends `head` and the queries (parameters inlined) as one simple-protocol message. */
-async function simpleQuery(db: Db, head: string, ...queries: SQL[]): Promise<pg.QueryResult[]> {
-  const texts = queries.map((query) => dialect.sqlToQuery(query.inlineParams()).sql);
-  return (await db.execute(sql.raw([head, ...texts].join(';\n')))) as unknown as pg.QueryResult[];
+/** Statements prepared on each connection, by name. */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+/** Bound on one connection's prepared statements (they are few and fixed: a guard). */
+const MAX_PREPARED = 256;
+
+/** Names of prepared statements by their text (texts are few: they come from code). */
+const names = new Map<string, string>();
+function statementName(text: string) {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `orbit_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (names.size >= MAX_PREPARED) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
+/** A parameter as an SQL literal (the pool pins standard_conforming_strings on). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  throw new Error(`unsupported parameter in a scoped read: ${typeof value}`);
+}
+
+/**
+ * Sends the statements as one simple-protocol message (one implicit transaction) and returns
+ * their results. A string is sent as it is; a query runs as a prepared statement of the
+ * connection — `PREPARE` travels once per connection and statement, then only
+ * `EXECUTE name(literals)` — so PostgreSQL plans it once instead of on every read. A failed
+ * message closes the connection: no prepared state of an aborted transaction is trusted.
+ */
+async function sendScoped(db: Db, statements: (SQL | string)[]): Promise<pg.QueryResult[]> {
+  const client = await db.$client.connect();
+  let known = preparedOn.get(client);
+  if (!known) preparedOn.set(client, (known = new Set()));
+  const parts: string[] = [];
+  const added: string[] = [];
+  for (const statement of statements) {
+    if (typeof statement === 'string') {
+      parts.push(statement);
+      continue;
+    }
+    const { sql: text, params } = dialect.sqlToQuery(statement);
+    const name = statementName(text);
+    if (!known.has(name) && !added.includes(name)) {
+      parts.push(`prepare ${name} as ${text}`);
+      added.push(name);
+    }
+    parts.push(
+      params.length ? `execute ${name}(${params.map(literal).join(', ')})` : `execute ${name}`,
+    );
+  }
+  let results: pg.QueryResult | pg.QueryResult[];
+  try {
+    results = await client.query(parts.join(';\n'));
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+  for (const name of added) known.add(name);
+  // A connection holding too many statements is closed instead of reused.
+  client.release(known.size > MAX_PREPARED);
+  return (Array.isArray(results) ? results : [results]).filter(
+    (result) => result.command !== 'PREPARE',
+  );
 }
