@@ -243,14 +243,14 @@ export async function activateMerchants(options: {
         },
       ]),
     );
+    const stepsOf = new Map<string, typeof steps>();
+    for (const step of steps) {
+      const list = stepsOf.get(step.provisioningId);
+      if (list) list.push(step);
+      else stepsOf.set(step.provisioningId, [step]);
+    }
     const createdByMerchant = new Map(
-      runs.map((run) => [
-        run.merchantId,
-        toProvisioningStatus(
-          run,
-          steps.filter((step) => step.provisioningId === run.id),
-        ),
-      ]),
+      runs.map((run) => [run.merchantId, toProvisioningStatus(run, stepsOf.get(run.id) ?? [])]),
     );
     const started = new Set<string>();
     return requests.map((request, i): ActivationOutcome => {

@@ -369,6 +369,13 @@ describe('realtime endpoint', () => {
       await publish('site.published', { versionId: randomUUID(), version: 2 }, tenant);
       await publish('store.theme_customized', { themeId: randomUUID() }, tenant);
       await publish('merchant.suspended', { merchantId: randomUUID() }, tenant);
+      // A merchant without a tenant (just activated) has no storefront: nothing is cleared —
+      // activations must not flush every store's cache.
+      await publish('merchant.status_changed', {
+        merchantId: randomUUID(),
+        status: 'provisioning',
+        previous: 'pending',
+      });
       await publish('theme.changed', { themeId: randomUUID(), action: 'updated' });
       await expect.poll(() => calls, { timeout: 3000 }).toEqual([tenant, tenant, '*']);
     } finally {

@@ -27,9 +27,10 @@ export function invalidateStorefrontOnEvents(hub: RealtimeHub, cache: Storefront
     // A theme's templates may back any tenant's pages.
     if (event.type === 'theme.changed' && event.data.action !== 'created') {
       cache.invalidateAll();
-    } else if (TENANT_EVENTS.has(event.type)) {
-      if (event.tenantId) cache.invalidateTenant(event.tenantId);
-      else cache.invalidateAll();
+    } else if (TENANT_EVENTS.has(event.type) && event.tenantId) {
+      // Without a tenant there is no storefront yet (a merchant activated, or failing
+      // before its workspace exists): nothing cached can be stale.
+      cache.invalidateTenant(event.tenantId);
     }
   });
 }
