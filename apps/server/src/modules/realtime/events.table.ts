@@ -14,7 +14,7 @@ import {
 /**
  * Durable event log behind the realtime stream. `id` is the insert order; `seq`, the public
  * position, is assigned when the inserting transaction commits, in commit order (a deferred
- * trigger, see migration 0009 and publishEvents), so a client resuming with `since=<seq>`
+ * trigger, see migrations 0009 and 0011, and publishEvents), so a client resuming with `since=<seq>`
  * misses nothing. Rows without a seq belong to transactions still in flight. Pruned after the
  * retention period.
  */
@@ -29,12 +29,15 @@ export const events = pgTable(
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   // Listeners read `seq > $1 order by seq`; merchants resume with `tenant_id = $1 and seq > $2`.
+  // Only numbered rows are indexed by seq: a row is inserted without one and numbered at
+  // commit, and only that version needs the entries.
   (t) => [
-    uniqueIndex('events_seq_idx').on(t.seq),
+    uniqueIndex('events_seq_idx')
+      .on(t.seq)
+      .where(sql`seq is not null`),
     index('events_at_idx').on(t.at),
-    index('events_tenant_seq_idx').on(t.tenantId, t.seq),
-    index('events_unsequenced_idx')
-      .on(t.id)
-      .where(sql`seq is null`),
+    index('events_tenant_seq_idx')
+      .on(t.tenantId, t.seq)
+      .where(sql`seq is not null`),
   ],
 );

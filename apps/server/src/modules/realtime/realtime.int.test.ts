@@ -12,7 +12,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { setupTestApp, type TestApp } from '../../../test/helpers.js';
 import { createTokenService } from '../auth/index.js';
-import { invalidateStorefrontOnEvents, pruneEvents, publishEvent } from './index.js';
+import { invalidateStorefrontOnEvents, pruneEvents, publishEvent, publishEvents } from './index.js';
 import { publishCommitted } from './testing/publish-committed.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { connectTestSocket, refusedUpgrade, type TestSocket } from './testing/ws-test-client.js';
@@ -200,6 +200,41 @@ describe('realtime endpoint', () => {
       expect(tail).toEqual([fast, slowSeq]);
     } finally {
       slow.release();
+    }
+  });
+
+  it('numbers exactly the events a transaction keeps: a rolled-back savepoint leaves no trace', async () => {
+    const client = await t.ctx.pool.connect();
+    try {
+      const tx = drizzle(client);
+      const plan = (action: 'created' | 'updated') => ({ planId: randomUUID(), action });
+      await client.query('begin');
+      const first = await publishEvent(tx, 'plan.changed', plan('created'));
+      await client.query('savepoint undo');
+      const dropped = await publishEvent(tx, 'plan.changed', plan('updated'));
+      await client.query('rollback to savepoint undo');
+      const [second, third] = await publishEvents(tx, [
+        { type: 'plan.changed', data: plan('updated') },
+        { type: 'plan.changed', data: plan('updated') },
+      ]);
+      await client.query('commit');
+      const { rows } = await client.query<{ id: string; seq: string | null }>(
+        'select id, seq from events where id >= $1 order by id',
+        [first],
+      );
+      const mine = rows.filter((r) => [first, second, third].includes(Number(r.id)));
+      const seqsOfMine = mine.map((r) => Number(r.seq));
+      expect(mine).toHaveLength(3);
+      expect(seqsOfMine).toEqual([seqsOfMine[0], seqsOfMine[0]! + 1, seqsOfMine[0]! + 2]);
+      expect(rows.some((r) => Number(r.id) === dropped)).toBe(false);
+      // Nothing this transaction inserted is left unnumbered.
+      const { rows: left } = await client.query(
+        'select 1 from events where seq is null and id >= $1',
+        [first],
+      );
+      expect(left).toEqual([]);
+    } finally {
+      client.release();
     }
   });
 
