@@ -72,6 +72,9 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
       name: 'jwt',
     });
     const ctx = createAppContext({ config, database, logger, jwtSecret });
+    // The first store page and the first provisioning after a start render with compiled
+    // themes, not with a compile on their clock.
+    await ctx.storefront.themes.warm(database.db);
     await ctx.realtime.start();
     return {
       ctx,

@@ -6,13 +6,15 @@
  * at most that long).
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/index.js';
 import { themes } from '../themes/index.js';
 import { compileTheme, type CompiledTheme } from './theme-engine.js';
 
 export interface ThemeRegistry {
   get(db: Executor, themeId: string): Promise<CompiledTheme | undefined>;
+  /** Compiles the themes stores are likely to use (not archived, most recent first). */
+  warm(db: Executor): Promise<void>;
   /** The next `get` of every theme re-reads its row. */
   expire(): void;
   clear(): void;
@@ -21,7 +23,16 @@ export interface ThemeRegistry {
 export function createThemeRegistry(maxThemes = 64, recheckMs = 1000): ThemeRegistry {
   const compiled = new Map<string, CompiledTheme>();
   const checkedAt = new Map<string, number>();
-  return {
+  const registry: ThemeRegistry = {
+    async warm(db) {
+      const rows = await db
+        .select({ id: themes.id })
+        .from(themes)
+        .where(isNull(themes.archivedAt))
+        .orderBy(desc(themes.updatedAt))
+        .limit(maxThemes);
+      for (const { id } of rows) await registry.get(db, id);
+    },
     async get(db, themeId) {
       const current = compiled.get(themeId);
       if (current && Date.now() - (checkedAt.get(themeId) ?? 0) < recheckMs) return current;
@@ -65,4 +76,5 @@ export function createThemeRegistry(maxThemes = 64, recheckMs = 1000): ThemeRegi
       checkedAt.clear();
     },
   };
+  return registry;
 }
