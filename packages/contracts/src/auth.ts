@@ -42,3 +42,12 @@ export const SetMerchantPasswordBody = z.object({
   password: z.string().min(1).max(256),
 });
 export type SetMerchantPasswordBody = z.infer<typeof SetMerchantPasswordBody>;
+
+export const PasswordResetRequestBody = z.object({
+  email: z.email().max(254),
+});
+export type PasswordResetRequestBody = z.infer<typeof PasswordResetRequestBody>;
+
+/** The same answer whether or not an account has that address (no account discovery). */
+export const PasswordResetRequestResponse = z.object({ accepted: z.literal(true) });
+export type PasswordResetRequestResponse = z.infer<typeof PasswordResetRequestResponse>;

@@ -1,16 +1,18 @@
 /**
- * Merchant credentials: sign in, and set the first password from the welcome email's link.
+ * Merchant credentials: sign in, set a password from an emailed one-time link (welcome or
+ * reset), and ask for such a link.
  * Both are unauthenticated calls; a successful sign-in stores the session.
  */
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.js';
-import type { MerchantLoginResponse } from '@orbit360/contracts';
+import type { MerchantLoginResponse, PasswordResetRequestResponse } from '@orbit360/contracts';
 import { signIn } from '../../lib/session-store.js';
 
 export const authKeys = {
   all: ['auth'] as const,
   login: () => [...authKeys.all, 'login'] as const,
   setPassword: () => [...authKeys.all, 'set-password'] as const,
+  passwordReset: () => [...authKeys.all, 'password-reset'] as const,
 };
 
 export interface MerchantLoginInput {
@@ -43,5 +45,14 @@ export function useSetPassword() {
     onSuccess: (response) => {
       signIn({ token: response.token, merchant: response.merchant, email: null });
     },
+  });
+}
+
+/** Asks for a link to choose a new password; the answer never says whether the account exists. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationKey: authKeys.passwordReset(),
+    mutationFn: (email: string) =>
+      api.post<PasswordResetRequestResponse>('/api/auth/merchant/password-reset', { email }),
   });
 }

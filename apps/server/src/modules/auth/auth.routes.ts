@@ -3,11 +3,14 @@ import {
   AdminLoginResponse,
   LoginBody,
   MerchantLoginResponse,
+  PasswordResetRequestBody,
+  PasswordResetRequestResponse,
   SetMerchantPasswordBody,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { loginAdmin } from './login-admin.js';
 import { loginMerchant } from './login-merchant.js';
+import { requestMerchantPasswordReset } from './request-password-reset.js';
 import { setMerchantPassword } from './set-merchant-password.js';
 
 export const authRoutes =
@@ -37,6 +40,20 @@ export const authRoutes =
         },
       },
       async (request) => setMerchantPassword(ctx, request.body),
+    );
+
+    app.post(
+      '/api/auth/merchant/password-reset',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Email a one-time link to choose a new password (same answer for any address)',
+          body: PasswordResetRequestBody,
+          response: { 202: PasswordResetRequestResponse },
+        },
+      },
+      async (request, reply) =>
+        reply.code(202).send(await requestMerchantPasswordReset(ctx, request.body)),
     );
 
     app.post(

@@ -1,6 +1,6 @@
 import { Alert } from '@orbit360/ui';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { AuthLayout } from '../../../components/auth-layout.js';
 import { recallEmail, rememberEmail } from '../../../lib/login-hints.js';
 import { takeSignOutReason, useSession } from '../../../lib/session-store.js';
@@ -29,7 +29,14 @@ export function LoginPage() {
     <AuthLayout
       title="Sign in to your store"
       description="Manage your Orbit360 store, its website and its settings."
-      footer={<>First time here? Use the link in your welcome email to set a password.</>}
+      footer={
+        <>
+          First time here? Use the link in your welcome email to set a password.{' '}
+          <Link className="font-medium text-brand-700 hover:underline" to="/forgot-password">
+            Forgot your password?
+          </Link>
+        </>
+      }
     >
       <div className="space-y-4">
         {reason === 'expired' && (

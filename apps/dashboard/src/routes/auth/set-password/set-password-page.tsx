@@ -9,7 +9,7 @@ import { SetPasswordForm } from './set-password-form.js';
 import { TOKEN_PROBLEM_TEXT, type TokenProblem } from './token-problem.js';
 
 /**
- * Reached from the welcome email: `/set-password?token=<one-time token>`. Setting the password
+ * Reached from the welcome or password-reset email: `/set-password?token=<one-time token>`. Setting the password
  * signs the merchant in (the API returns a session), replacing any session on this device.
  */
 export function SetPasswordPage() {
@@ -31,6 +31,11 @@ export function SetPasswordPage() {
           <Button asChild variant={problem === 'used' ? 'primary' : 'outline'} className="w-full">
             <Link to="/login">Go to sign in</Link>
           </Button>
+          {problem !== 'missing' && (
+            <Button asChild variant={problem === 'used' ? 'outline' : 'primary'} className="w-full">
+              <Link to="/forgot-password">Email me a new link</Link>
+            </Button>
+          )}
         </div>
       </AuthLayout>
     );

@@ -30,11 +30,11 @@ export const TOKEN_PROBLEM_TEXT: Record<TokenProblem, { title: string; body: str
   },
   expired: {
     title: 'This link has expired',
-    body: 'For your security, password links are valid for 72 hours. Ask the Orbit360 team to send you a new welcome email.',
+    body: 'For your security, password links stop working after a while, or when a newer one is sent. Ask for a new link below: we will email it to you.',
   },
   used: {
     title: 'This link has already been used',
-    body: 'A password was already set with this link. Sign in with it, or ask the Orbit360 team for a new link if you have forgotten it.',
+    body: 'A password was already set with this link. Sign in with it, or ask for a new link if you have forgotten it.',
   },
   invalid: {
     title: 'This link is not valid',

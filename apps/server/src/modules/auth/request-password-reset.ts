@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { PasswordResetRequestBody, PasswordResetRequestResponse } from '@orbit360/contracts';
+import type { AppContext } from '../../context.js';
+import {
+  EMAIL_BUTTON_STYLE,
+  emailHtml,
+  enqueueEmails,
+  escapeHtml,
+  subjectLine,
+} from '../email/index.js';
+import { merchants } from '../merchants/index.js';
+import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
+import { createPasswordTokens } from './password-tokens.js';
+
+/** How long a password-reset link stays valid. */
+export const RESET_PASSWORD_TOKEN_TTL_MS = 60 * 60 * 1000;
+/** At most one reset email per account in this window: nobody floods an inbox through us. */
+export const RESET_RESEND_INTERVAL_SECONDS = 60;
+
+export function renderPasswordResetEmail(input: {
+  storeName: string;
+  ownerName: string;
+  resetUrl: string;
+  expiresAt: Date;
+}): { subject: string; text: string; html: string } {
+  const expires = input.expiresAt.toUTCString();
+  const subject = subjectLine(`Choose a new password for ${input.storeName}`);
+  const text = [
+    `Hello ${input.ownerName},`,
+    '',
+    `Someone asked to choose a new password for your ${input.storeName} dashboard.`,
+    'If it was you, use this one-time link:',
+    input.resetUrl,
+    '',
+    `The link works once and expires on ${expires}.`,
+    'If it was not you, ignore this email: your password stays as it is.',
+    '',
+    '— The Orbit360 team',
+  ].join('\n');
+  const link = escapeHtml(input.resetUrl);
+  const html = emailHtml({
+    subject,
+    heading: 'Choose a new password',
+    bodyHtml: `<p>Hello ${escapeHtml(input.ownerName)},</p>
+<p>Someone asked to choose a new password for your ${escapeHtml(input.storeName)} dashboard. If it was you:</p>
+<p><a href="${link}" style="${EMAIL_BUTTON_STYLE}">Choose a new password</a></p>
+<p style="font-size:13px;color:#6b7280">The link works once and expires on ${escapeHtml(expires)}. If the button does not work, paste this address into your browser:<br>${link}</p>
+<p style="font-size:13px;color:#6b7280">If it was not you, ignore this email: your password stays as it is.</p>`,
+  });
+  return { subject, text, html };
+}
+
+/**
+ * "Forgot your password?" (and "my welcome link expired"): emails the account of that
+ * address a one-time link to choose a new password, through the outbox like every email.
+ * The answer is the same whether or not such an account exists. A new link supersedes the
+ * account's unused ones; a suspended store gets none; one email per account per minute.
+ */
+export async function requestMerchantPasswordReset(
+  ctx: Pick<AppContext, 'db' | 'config'>,
+  input: PasswordResetRequestBody,
+): Promise<PasswordResetRequestResponse> {
+  const email = input.email.toLowerCase();
+  await ctx.db.transaction(async (tx) => {
+    // The account row is locked: concurrent requests for one address issue one link.
+    const [row] = await tx
+      .select({
+        account: merchantAccounts,
+        merchantStatus: merchants.status,
+        storeName: merchants.storeName,
+      })
+      .from(merchantAccounts)
+      .innerJoin(merchants, eq(merchants.id, merchantAccounts.merchantId))
+      .where(eq(sql`lower(${merchantAccounts.email})`, email))
+      .for('update', { of: merchantAccounts });
+    if (!row || row.merchantStatus === 'suspended') return;
+    const { account } = row;
+    const [recent] = await tx
+      .select({ id: passwordTokens.id })
+      .from(passwordTokens)
+      .where(
+        and(
+          eq(passwordTokens.accountId, account.id),
+          eq(passwordTokens.purpose, 'reset_password'),
+          gt(
+            passwordTokens.createdAt,
+            sql`now() - make_interval(secs => ${RESET_RESEND_INTERVAL_SECONDS})`,
+          ),
+        ),
+      )
+      .limit(1);
+    if (recent) return;
+    await tx
+      .update(passwordTokens)
+      .set({ expiresAt: sql`least(${passwordTokens.expiresAt}, now())` })
+      .where(and(eq(passwordTokens.accountId, account.id), isNull(passwordTokens.usedAt)));
+    const [issued] = await createPasswordTokens(tx, [
+      { accountId: account.id, purpose: 'reset_password', ttlMs: RESET_PASSWORD_TOKEN_TTL_MS },
+    ]);
+    await enqueueEmails(tx, [
+      {
+        kind: 'password_reset',
+        messageId: `<password-reset-${randomUUID()}@orbit360>`,
+        tenantId: account.tenantId,
+        to: account.email,
+        ...renderPasswordResetEmail({
+          storeName: row.storeName,
+          ownerName: account.name,
+          resetUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${issued!.token}`,
+          expiresAt: issued!.expiresAt,
+        }),
+      },
+    ]);
+  });
+  return { accepted: true };
+}
