@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bearer, setupTestApp } from '../../../test/helpers.js';
 import { getThemeByKey } from '../themes/index.js';
 import { publishSite } from './index.js';
@@ -51,21 +51,25 @@ describe('hostile custom themes', () => {
         actor: { type: 'admin' },
       });
 
-      const startedAt = performance.now();
+      // A render that did not stop at its limits would outlast the test's timeout.
+      const renderFailures = vi.spyOn(t.ctx.logger, 'warn');
+      const failuresLogged = () =>
+        renderFailures.mock.calls.filter((call) => call[1] === 'storefront theme failed to render')
+          .length;
       const [hostile, innocent] = await Promise.all([get(victim.slug), get(bystander.slug)]);
-      const elapsed = performance.now() - startedAt;
       expect(hostile.statusCode).toBe(503);
       expect(hostile.body).toContain('We will be right back');
       expect(hostile.body).toContain('Victim Store');
       expect(hostile.headers['retry-after']).toBe('30');
       expect(innocent.statusCode).toBe(200);
       expect(innocent.body).toContain('Bystander Store');
-      expect(elapsed).toBeLessThan(2000);
+      const failures = failuresLogged();
+      expect(failures).toBeGreaterThan(0);
 
-      // The failure is remembered for a while: no re-render, answered at once.
-      const again = performance.now();
+      // The failure is remembered for a while: answered again without rendering again.
       expect((await get(victim.slug)).statusCode).toBe(503);
-      expect(performance.now() - again).toBeLessThan(50);
+      expect(failuresLogged()).toBe(failures);
+      renderFailures.mockRestore();
       // Other pages of the same theme still work.
       expect((await get(victim.slug, '/products/stoneware-mug')).statusCode).toBe(200);
       expect((await t.app.inject({ url: '/healthz' })).statusCode).toBe(200);

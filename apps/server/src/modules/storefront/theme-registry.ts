@@ -23,6 +23,46 @@ export interface ThemeRegistry {
 export function createThemeRegistry(maxThemes = 64, recheckMs = 1000): ThemeRegistry {
   const compiled = new Map<string, CompiledTheme>();
   const checkedAt = new Map<string, number>();
+  const loading = new Map<string, Promise<CompiledTheme | undefined>>();
+
+  /** Re-reads the theme's `updated_at`; compiles it again only when it changed. */
+  async function load(db: Executor, themeId: string): Promise<CompiledTheme | undefined> {
+    const current = compiled.get(themeId);
+    const [meta] = await db
+      .select({ updatedAt: themes.updatedAt })
+      .from(themes)
+      .where(eq(themes.id, themeId));
+    if (!meta) return undefined;
+    checkedAt.set(themeId, Date.now());
+    if (current?.updatedAt === meta.updatedAt.getTime()) return current;
+    const [row] = await db
+      .select({
+        id: themes.id,
+        key: themes.key,
+        name: themes.name,
+        configSchema: themes.configSchema,
+        templates: themes.templates,
+        updatedAt: themes.updatedAt,
+      })
+      .from(themes)
+      .where(eq(themes.id, themeId));
+    if (!row) return undefined;
+    // Content hash: a deploy that changes a built-in theme's files changes every asset URL.
+    const contentHash = createHash('sha1')
+      .update(JSON.stringify([row.templates, row.configSchema]))
+      .digest('base64url')
+      .slice(0, 12);
+    const theme = compileTheme(row, contentHash);
+    compiled.delete(themeId);
+    compiled.set(themeId, theme);
+    if (compiled.size > maxThemes) {
+      const oldest = compiled.keys().next().value!;
+      compiled.delete(oldest);
+      checkedAt.delete(oldest);
+    }
+    return theme;
+  }
+
   const registry: ThemeRegistry = {
     async warm(db) {
       const rows = await db
@@ -33,42 +73,18 @@ export function createThemeRegistry(maxThemes = 64, recheckMs = 1000): ThemeRegi
         .limit(maxThemes);
       for (const { id } of rows) await registry.get(db, id);
     },
-    async get(db, themeId) {
+    get(db, themeId) {
       const current = compiled.get(themeId);
-      if (current && Date.now() - (checkedAt.get(themeId) ?? 0) < recheckMs) return current;
-      const [meta] = await db
-        .select({ updatedAt: themes.updatedAt })
-        .from(themes)
-        .where(eq(themes.id, themeId));
-      if (!meta) return undefined;
-      checkedAt.set(themeId, Date.now());
-      if (current?.updatedAt === meta.updatedAt.getTime()) return current;
-      const [row] = await db
-        .select({
-          id: themes.id,
-          key: themes.key,
-          name: themes.name,
-          configSchema: themes.configSchema,
-          templates: themes.templates,
-          updatedAt: themes.updatedAt,
-        })
-        .from(themes)
-        .where(eq(themes.id, themeId));
-      if (!row) return undefined;
-      // Content hash: a deploy that changes a built-in theme's files changes every asset URL.
-      const contentHash = createHash('sha1')
-        .update(JSON.stringify([row.templates, row.configSchema]))
-        .digest('base64url')
-        .slice(0, 12);
-      const theme = compileTheme(row, contentHash);
-      compiled.delete(themeId);
-      compiled.set(themeId, theme);
-      if (compiled.size > maxThemes) {
-        const oldest = compiled.keys().next().value!;
-        compiled.delete(oldest);
-        checkedAt.delete(oldest);
+      if (current && Date.now() - (checkedAt.get(themeId) ?? 0) < recheckMs) {
+        return Promise.resolve(current);
       }
-      return theme;
+      // Concurrent requests for a theme due for its recheck share one read.
+      let pending = loading.get(themeId);
+      if (!pending) {
+        pending = load(db, themeId).finally(() => loading.delete(themeId));
+        loading.set(themeId, pending);
+      }
+      return pending;
     },
     expire: () => checkedAt.clear(),
     clear: () => {
