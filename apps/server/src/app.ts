@@ -35,6 +35,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.http.bodyLimit,
     return503OnClosing: true,
+    // Rate limits key on the client address: behind N proxies, X-Forwarded-For's Nth hop.
+    ...(ctx.config.http.trustProxy > 0 && {
+      trustProxy: (_address: string, hop: number) => hop < ctx.config.http.trustProxy,
+    }),
     // `<slug>.<PLATFORM_DOMAIN>` requests are routed to that store's storefront.
     rewriteUrl: createStorefrontUrlRewriter(ctx.config),
   }).withTypeProvider<ZodTypeProvider>();

@@ -6,12 +6,8 @@ import type pg from 'pg';
 import type { Config } from './platform/config.js';
 import type { Database, Db } from './platform/database/index.js';
 import type { Logger } from './platform/logger.js';
-import {
-  createLoginRateLimiter,
-  createTokenService,
-  type LoginRateLimiter,
-  type TokenService,
-} from './modules/auth/index.js';
+import { createRateLimiter, type RateLimiter } from './platform/rate-limiter.js';
+import { createTokenService, type TokenService } from './modules/auth/index.js';
 import {
   createRealtimeHub,
   invalidateStorefrontOnEvents,
@@ -25,7 +21,10 @@ export interface AppContext {
   pool: pg.Pool;
   logger: Logger;
   tokens: TokenService;
-  loginLimiter: LoginRateLimiter;
+  /** Failed sign-ins per address and client: 5 per 15 minutes. */
+  loginLimiter: RateLimiter;
+  /** Storefront newsletter sign-ups per client: 10 per 10 minutes, across stores. */
+  newsletterLimiter: RateLimiter;
   /** Realtime gateway of this instance: WebSocket rooms fed by the event log. */
   realtime: RealtimeHub;
   /** This instance's storefront caches (stores, rendered pages, compiled themes). */
@@ -55,7 +54,8 @@ export function createAppContext(options: {
       adminTtl: config.auth.adminTokenTtl,
       merchantTtl: config.auth.merchantTokenTtl,
     }),
-    loginLimiter: createLoginRateLimiter(),
+    loginLimiter: createRateLimiter({ maxEvents: 5, windowMs: 15 * 60_000 }),
+    newsletterLimiter: createRateLimiter({ maxEvents: 10, windowMs: 10 * 60_000 }),
     realtime: createRealtimeHub({
       databaseUrl: database.url,
       pool: database.pool,

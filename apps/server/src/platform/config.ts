@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** Reverse proxies in front of the server whose X-Forwarded-For is trusted (client IPs). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   PORT: port.default(5000),
   ADMIN_PORT: port.default(3001),
   DASHBOARD_PORT: port.default(3003),
@@ -96,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     http: {
       host: e.HOST,
+      trustProxy: e.TRUST_PROXY,
       port: e.PORT,
       adminPort: e.ADMIN_PORT,
       dashboardPort: e.DASHBOARD_PORT,

@@ -19,12 +19,20 @@ describe('configuration', () => {
         JWT_SECRET: 'short',
         LOG_LEVEL: 'loud',
         SMTP_URL: 'http://x',
+        TRUST_PROXY: 'many',
       });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as ConfigError).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'SMTP_URL'])
+      for (const name of [
+        'PORT',
+        'DATABASE_URL',
+        'JWT_SECRET',
+        'LOG_LEVEL',
+        'SMTP_URL',
+        'TRUST_PROXY',
+      ])
         expect(message).toContain(name);
     }
   });

@@ -28,7 +28,7 @@ export async function loginAdmin(
     input.password,
   );
   if (!admin || !isValid) {
-    ctx.loginLimiter.recordFailure(limitKey);
+    ctx.loginLimiter.record(limitKey);
     throw new AppError('UNAUTHENTICATED', INVALID);
   }
   ctx.loginLimiter.reset(limitKey);

@@ -35,7 +35,7 @@ export async function loginMerchant(
     input.password,
   );
   if (!row || !row.account.passwordHash || !isValid) {
-    ctx.loginLimiter.recordFailure(limitKey);
+    ctx.loginLimiter.record(limitKey);
     throw new AppError('UNAUTHENTICATED', INVALID);
   }
   ctx.loginLimiter.reset(limitKey);

@@ -261,21 +261,34 @@ export function createStorefrontHandlers(ctx: AppContext) {
     const field = (request.body as Record<string, unknown> | undefined)?.email;
     const email = typeof field === 'string' ? field.trim() : '';
     const isValid = isEmailAddress(email);
-    if (isValid) await subscribeNewsletter({ db: ctx.db, tenantId: target.store.tenantId, email });
+    // A public form that writes: one client signs up a bounded number of addresses.
+    const limitKey = `newsletter:${request.ip}`;
+    const retryAfter = ctx.newsletterLimiter.retryAfter(limitKey);
+    if (isValid && !retryAfter) {
+      ctx.newsletterLimiter.record(limitKey);
+      await subscribeNewsletter({ db: ctx.db, tenantId: target.store.tenantId, email });
+    }
     const site = target.isPreview ? await previewSite(target) : target.store.site;
-    const route = isValid
+    const route = retryAfter
       ? {
           type: 'message' as const,
-          status: 200,
-          title: 'You are on the list',
-          text: 'Thank you for subscribing. We will write to you with new arrivals and news from the shop.',
+          status: 429,
+          title: 'Please try again later',
+          text: 'Too many sign-ups came from your connection just now. Please try again in a few minutes.',
         }
-      : {
-          type: 'message' as const,
-          status: 400,
-          title: 'Please check your email address',
-          text: 'That does not look like a valid email address. Please go back and try again.',
-        };
+      : isValid
+        ? {
+            type: 'message' as const,
+            status: 200,
+            title: 'You are on the list',
+            text: 'Thank you for subscribing. We will write to you with new arrivals and news from the shop.',
+          }
+        : {
+            type: 'message' as const,
+            status: 400,
+            title: 'Please check your email address',
+            text: 'That does not look like a valid email address. Please go back and try again.',
+          };
     const render = {
       db: ctx.db,
       store: target.store,
@@ -285,6 +298,7 @@ export function createStorefrontHandlers(ctx: AppContext) {
       isPreview: target.isPreview,
     };
     const { response } = await produce(render, CACHE_CONTROL.none);
+    if (retryAfter) reply.header('retry-after', String(retryAfter));
     return send(request, reply, response);
   }
 

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { readAsTenant } from '../../platform/database/index.js';
 import { bearer, setupTestApp } from '../../../test/helpers.js';
 import { getThemeByKey } from '../themes/index.js';
 import { createTestStore, type TestStore } from './testing/create-test-store.js';
@@ -123,5 +125,43 @@ describe('merchant website API', () => {
     const bad = await form('not-an-email');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Please check your email address');
+
+    // One client signs up a bounded number of addresses (10 in 10 minutes, 2 used above).
+    for (let i = 0; i < 8; i++) expect((await form(`fan${i}@example.com`)).statusCode).toBe(200);
+    const limited = await form('one-too-many@example.com');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('Please try again later');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const [row] = await readAsTenant<{ n: number }>(
+      t.ctx.db,
+      store.tenantId,
+      sql`select count(*)::int as n from newsletter_subscribers where email = 'one-too-many@example.com'`,
+    );
+    expect(row!.n).toBe(0);
+  });
+});
+
+describe('newsletter sign-ups behind a reverse proxy', () => {
+  const t = setupTestApp({ TRUST_PROXY: '1' });
+
+  it('limits each client address, read from X-Forwarded-For', async () => {
+    const store = await createTestStore(t.ctx, { storeName: 'Proxy Pottery' });
+    const form = (client: string, email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/newsletter',
+        remoteAddress: '10.0.0.1',
+        headers: {
+          host: `${store.slug}.localhost:5000`,
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': client,
+        },
+        payload: `email=${encodeURIComponent(email)}`,
+      });
+    for (let i = 0; i < 10; i++) {
+      expect((await form('203.0.113.7', `a${i}@example.com`)).statusCode).toBe(200);
+    }
+    expect((await form('203.0.113.7', 'a10@example.com')).statusCode).toBe(429);
+    expect((await form('198.51.100.9', 'b0@example.com')).statusCode).toBe(200);
   });
 });
