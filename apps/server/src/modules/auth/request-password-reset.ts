@@ -14,11 +14,11 @@ import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
 import { createPasswordTokens } from './password-tokens.js';
 
 /** How long a password-reset link stays valid. */
-export const RESET_PASSWORD_TOKEN_TTL_MS = 60 * 60 * 1000;
+const RESET_PASSWORD_TOKEN_TTL_MS = 60 * 60 * 1000;
 /** At most one reset email per account in this window: nobody floods an inbox through us. */
-export const RESET_RESEND_INTERVAL_SECONDS = 60;
+const RESET_RESEND_INTERVAL_SECONDS = 60;
 
-export function renderPasswordResetEmail(input: {
+function renderPasswordResetEmail(input: {
   storeName: string;
   ownerName: string;
   resetUrl: string;
