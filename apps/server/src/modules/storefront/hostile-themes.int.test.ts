@@ -44,12 +44,23 @@ describe('hostile custom themes', () => {
       expect(created.statusCode).toBe(201);
       const victim = await createTestStore(t.ctx, { storeName: 'Victim Store' });
       const bystander = await createTestStore(t.ctx, { storeName: 'Bystander Store' });
+      // The publish reaches this instance's caches through the event stream; wait for it, so
+      // its invalidation cannot land between the two requests below.
+      const published = new Promise<void>((resolve) => {
+        const stop = t.ctx.realtime.subscribe((event) => {
+          if (event.type === 'site.published' && event.tenantId === victim.tenantId) {
+            stop();
+            resolve();
+          }
+        });
+      });
       await publishSite({
         db: t.ctx.db,
         tenantId: victim.tenantId,
         themeId: created.json().id,
         actor: { type: 'admin' },
       });
+      await published;
 
       // A render that did not stop at its limits would outlast the test's timeout.
       const renderFailures = vi.spyOn(t.ctx.logger, 'warn');
