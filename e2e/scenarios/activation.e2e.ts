@@ -3,7 +3,8 @@
  * the API; the admin finds it under Pending, activates it with the Classic theme and the
  * Professional plan and watches the live progress reach 100%; the website answers with the
  * store's name in the Classic theme; the welcome email's set-password link leads the merchant
- * into the dashboard, where the store is live.
+ * into the dashboard, where the store is live; later, a forgotten password is replaced through
+ * a link the merchant asks for.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -12,7 +13,7 @@ import { adminSignIn, openActivation, recordProgress } from '../support/admin-ui
 import { captureFailure, newActor, type Actor } from '../support/browser.js';
 import { ctx } from '../support/context.js';
 import { merchantSignIn, merchantSignOut, setPassword } from '../support/dashboard-ui.js';
-import { openWelcomeEmail } from '../support/email-ui.js';
+import { openLatestEmailLink, openWelcomeEmail } from '../support/email-ui.js';
 
 const CLASSIC_PRIMARY = '#7c2d12';
 
@@ -128,6 +129,22 @@ test(
       await setPassword(dash, `${password}-again`);
       await dash.getByRole('heading', { name: 'This link has already been used' }).waitFor();
       await owner.screenshot('dashboard-link-already-used');
+
+      // A forgotten password: the merchant asks for a new link, which arrives by email.
+      await dash.getByRole('link', { name: 'Email me a new link' }).click();
+      await dash.getByRole('heading', { name: 'Reset your password' }).waitFor();
+      await dash.getByLabel('Email').fill(email);
+      await dash.getByRole('button', { name: 'Send me a link' }).click();
+      await dash.getByTestId('reset-sent').waitFor();
+      await owner.screenshot('dashboard-reset-link-sent');
+      await page.reload(); // the email log shows what was written since it was loaded
+      const resetUrl = await openLatestEmailLink(page, email, /Choose a new password/);
+      assert.notEqual(resetUrl, setPasswordUrl);
+      await dash.goto(resetUrl);
+      await setPassword(dash, `${password}-new`);
+      await dash.getByTestId('overview').waitFor();
+      await merchantSignOut(dash);
+      await merchantSignIn(dash, email, `${password}-new`);
       // The refused set-password request is logged by Chromium as a failed resource load.
       owner.assertNoConsoleErrors([/status of 400/]);
     } catch (error) {
