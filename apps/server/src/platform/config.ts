@@ -27,10 +27,13 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
-  PLATFORM_DOMAIN: z
-    .string()
-    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name, optionally with :port')
-    .default('localhost:5000'),
+  /** Stores answer at `<slug>.<PLATFORM_DOMAIN>`; default `localhost:<PORT>`. */
+  PLATFORM_DOMAIN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name, optionally with :port')
+      .optional(),
+  ),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   ADMIN_EMAIL: z.email().default('admin@orbit360.local'),
   ADMIN_PASSWORD: optionalString.pipe(
@@ -107,7 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     platform: {
-      domain: e.PLATFORM_DOMAIN.toLowerCase(),
+      domain: (e.PLATFORM_DOMAIN ?? `localhost:${e.PORT}`).toLowerCase(),
       protocol,
       adminUrl: `${protocol}://localhost:${e.ADMIN_PORT}`,
       dashboardUrl: `${protocol}://localhost:${e.DASHBOARD_PORT}`,

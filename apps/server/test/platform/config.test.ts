@@ -49,5 +49,10 @@ describe('configuration', () => {
     });
     expect(config.http.publicUrl).toBe('https://api.example.com');
     expect(config.platform.adminUrl).toBe('https://localhost:4001');
+    // Store addresses follow the API's port unless a platform domain is set.
+    expect(config.platform.domain).toBe('localhost:8080');
+    expect(loadConfig({ PLATFORM_DOMAIN: 'Shops.Example.com' }).platform.domain).toBe(
+      'shops.example.com',
+    );
   });
 });

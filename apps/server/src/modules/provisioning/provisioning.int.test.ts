@@ -9,6 +9,8 @@ import { setupProvisioningTest, tokenFrom } from './testing/provisioning-harness
 
 describe('provisioning: happy path end to end', () => {
   const h = setupProvisioningTest({ smtp: true });
+  /** Stores answer on the platform's own port (PLATFORM_DOMAIN defaults to localhost:<PORT>). */
+  const domain = () => h.t.ctx.config.platform.domain;
 
   it('activates a merchant: website live, welcome email received, owner sets a password and logs in', async () => {
     const merchant = await h.signup('Acme & Sons');
@@ -39,7 +41,7 @@ describe('provisioning: happy path end to end', () => {
     expect(done.durationMs).toBeGreaterThanOrEqual(0);
     expect(done.deployment.merchantId).toMatch(/^merchant_[0-9a-f]{12}$/);
     expect(done.deployment.tenantNamespace).toBe(`tenant_${done.deployment.merchantId}`);
-    expect(done.deployment.websiteUrl).toBe('http://acme-and-sons.localhost:5000/');
+    expect(done.deployment.websiteUrl).toBe(`http://acme-and-sons.${domain()}/`);
     expect(done.deployment.dashboardUrl).toBe(
       `http://localhost:3003/?merchant=${done.deployment.merchantId}`,
     );
@@ -58,7 +60,7 @@ describe('provisioning: happy path end to end', () => {
     });
 
     // The website answers publicly, by host name, with the store's (escaped) name.
-    const site = await h.fetchSite('acme-and-sons.localhost:5000');
+    const site = await h.fetchSite(`acme-and-sons.${domain()}`);
     expect(site.status).toBe(200);
     expect(site.body).toContain('Acme &amp; Sons');
 
@@ -68,7 +70,7 @@ describe('provisioning: happy path end to end', () => {
     expect(email!.messageId).toBe(`<provisioning-${done.id}@orbit360>`);
     expect(email!.subject).toContain('Acme & Sons');
     for (const body of [email!.text, email!.html]) {
-      expect(body).toContain('http://acme-and-sons.localhost:5000/');
+      expect(body).toContain(`http://acme-and-sons.${domain()}/`);
       expect(body).toContain(`?merchant=${done.deployment.merchantId}`);
       expect(body).toContain('http://localhost:3003/set-password?token=');
     }
@@ -155,7 +157,7 @@ describe('provisioning: happy path end to end', () => {
         name: 'Acme & Sons',
         slug: 'acme-and-sons',
         status: 'live',
-        websiteUrl: 'http://acme-and-sons.localhost:5000/',
+        websiteUrl: `http://acme-and-sons.${domain()}/`,
         currency: 'EUR',
         timezone: 'Europe/Paris',
         locale: 'fr-FR',
@@ -208,11 +210,11 @@ describe('provisioning: happy path end to end', () => {
     );
     const urls = done.map((s) => s.deployment.websiteUrl).sort();
     expect(urls).toEqual([
-      'http://my-own-address.localhost:5000/',
-      'http://twin-shop-2.localhost:5000/',
-      'http://twin-shop.localhost:5000/',
+      `http://my-own-address.${domain()}/`,
+      `http://twin-shop-2.${domain()}/`,
+      `http://twin-shop.${domain()}/`,
     ]);
-    const renamed = await h.fetchSite('my-own-address.localhost:5000');
+    const renamed = await h.fetchSite(`my-own-address.${domain()}`);
     expect(renamed.status).toBe(200);
     expect(renamed.body).toContain('Renamed Store');
 

@@ -51,7 +51,7 @@ describe('SPA server', () => {
       realtimeUrl: 'ws://localhost:5100/api/realtime',
       adminUrl: 'http://localhost:5101',
       dashboardUrl: 'http://localhost:5102',
-      platformDomain: 'localhost:5000',
+      platformDomain: 'localhost:5100',
     });
   });
 
