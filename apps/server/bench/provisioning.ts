@@ -239,13 +239,14 @@ async function main() {
     }
     await Promise.all(pacedDone);
 
-    // Let the paced phase's stragglers (email jobs, realtime reads) settle before metering.
+    // Started before the pause below, so starting it costs the bulk phase nothing.
     const profiler = CPU_PROFILE ? new Session() : undefined;
     if (profiler) {
       profiler.connect();
       await profiler.post('Profiler.enable');
       await profiler.post('Profiler.start');
     }
+    // Let the paced phase's stragglers (email jobs, realtime reads) settle before metering.
     await sleep(300);
     meter.resetStatements();
     if (PG_STATEMENTS) {

@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { PasswordResetRequestBody, PasswordResetRequestResponse } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import {
-  EMAIL_BUTTON_STYLE,
-  emailHtml,
-  enqueueEmails,
-  escapeHtml,
-  subjectLine,
-} from '../email/index.js';
+import { escapeHtml } from '../../platform/html.js';
+import { EMAIL_BUTTON_STYLE, emailHtml, enqueueEmails, subjectLine } from '../email/index.js';
 import { merchants } from '../merchants/index.js';
 import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
 import { createPasswordTokens } from './password-tokens.js';

@@ -1,14 +1,8 @@
 /**
  * The platform's transactional email frame: HTML with inline styles (as mail clients need)
- * around a message's own content, and the escaping every interpolated value goes through.
+ * around a message's own content (values in it are escaped with platform/html's escapeHtml).
  */
-export const escapeHtml = (value: string) =>
-  value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+import { escapeHtml } from '../../platform/html.js';
 
 /** A subject line never carries a line break (header injection). */
 export const subjectLine = (value: string) => value.replace(/[\r\n]+/g, ' ');

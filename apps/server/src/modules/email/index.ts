@@ -4,4 +4,4 @@ export { enqueueEmails, SEND_EMAIL_TASK, type OutgoingEmail } from './enqueue-em
 export { createDeliverEmailHandler } from './deliver-email.js';
 export { createMailer, type Mailer } from './mailer.js';
 export { listEmails } from './list-emails.js';
-export { emailHtml, escapeHtml, subjectLine, EMAIL_BUTTON_STYLE } from './email-layout.js';
+export { emailHtml, subjectLine, EMAIL_BUTTON_STYLE } from './email-layout.js';

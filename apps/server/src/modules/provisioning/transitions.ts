@@ -25,6 +25,14 @@ export interface StepCompletion {
   events?: EventToPublish[];
 }
 
+/** A batch's completions: each run with its tenant and output, in batch order. */
+export const completionsOf = (
+  runs: { run: StepCompletion['run'] }[],
+  tenantIds: (string | null)[],
+  outputs: Record<string, unknown>[],
+): StepCompletion[] =>
+  runs.map(({ run }, i) => ({ run, tenantId: tenantIds[i]!, output: outputs[i]! }));
+
 /**
  * Marks `key` completed with its output for each run and starts the next step (attempt 1),
  * in one statement for all of them, then publishes step_completed (+ step_started) for each

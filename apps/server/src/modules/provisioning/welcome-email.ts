@@ -3,7 +3,8 @@
  * text with the same content. Every value is escaped; no password is ever part of it — the
  * owner chooses one through the one-time link.
  */
-import { EMAIL_BUTTON_STYLE, emailHtml, escapeHtml, subjectLine } from '../email/index.js';
+import { escapeHtml } from '../../platform/html.js';
+import { EMAIL_BUTTON_STYLE, emailHtml, subjectLine } from '../email/index.js';
 
 export function renderWelcomeEmail(input: {
   storeName: string;

@@ -1,16 +1,5 @@
 /** Small, dependency-free formatting helpers for rendering merchant content safely. */
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
+import { escapeHtml } from '../../platform/html.js';
 
 /**
  * Plain text → HTML paragraphs: blank lines separate paragraphs, single newlines become <br>.

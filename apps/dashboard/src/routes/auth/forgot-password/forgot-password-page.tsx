@@ -4,9 +4,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { AuthLayout } from '../../../components/auth-layout.js';
 import { useRequestPasswordReset } from '../../../hooks/api/auth.js';
 import { isApiError } from '../../../lib/api-client.js';
+import { emailAddressError } from '../../../lib/email-address.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * "Forgot your password?" — also the way to a new link when the welcome email's has expired.
@@ -23,9 +22,9 @@ export function ForgotPasswordPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const address = email.trim();
-    if (!address) return setError('Enter your email address');
-    if (!EMAIL.test(address)) return setError('Enter a valid email address, like you@store.com');
-    setError(undefined);
+    const problem = emailAddressError(address);
+    setError(problem);
+    if (problem) return;
     request.mutate(address, { onSuccess: () => setSentTo(address) });
   };
 

@@ -2,16 +2,14 @@ import { Alert, Button, Field, Input } from '@orbit360/ui';
 import { useState, type FormEvent } from 'react';
 import { useMerchantLogin } from '../../../hooks/api/auth.js';
 import { isApiError } from '../../../lib/api-client.js';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { emailAddressError } from '../../../lib/email-address.js';
 
 type Errors = Partial<Record<'email' | 'password', string>>;
 
 function validate(email: string, password: string): Errors {
   const errors: Errors = {};
-  if (!email.trim()) errors.email = 'Enter your email address';
-  else if (!EMAIL.test(email.trim()))
-    errors.email = 'Enter a valid email address, like you@store.com';
+  const emailError = emailAddressError(email);
+  if (emailError) errors.email = emailError;
   if (!password) errors.password = 'Enter your password';
   return errors;
 }

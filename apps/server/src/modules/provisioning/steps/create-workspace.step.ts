@@ -3,7 +3,7 @@ import { merchants } from '../../merchants/index.js';
 import { createStoreProfiles } from '../../storefront/index.js';
 import { createTenants } from '../../tenants/index.js';
 import { inTenantScope } from '../../../platform/database/index.js';
-import { completeSteps } from '../transitions.js';
+import { completeSteps, completionsOf } from '../transitions.js';
 import { hitFaults, type Step } from './step.js';
 
 /** `merchant_<12 hex>`: derived from the merchant id, so a rerun derives the same one. */
@@ -66,11 +66,7 @@ export const createWorkspaceStep: Step = {
       }));
       await completeSteps(tx, {
         key: 'workspace',
-        completions: runs.map(({ run }, i) => ({
-          run,
-          tenantId: tenantIds[i]!,
-          output: outputs[i]!,
-        })),
+        completions: completionsOf(runs, tenantIds, outputs),
       });
       return outputs;
     });

@@ -1,7 +1,7 @@
 import { createPasswordTokens } from '../../auth/index.js';
 import { enqueueEmails } from '../../email/index.js';
 import { outputOf } from '../provisioning-state.js';
-import { completeSteps } from '../transitions.js';
+import { completeSteps, completionsOf } from '../transitions.js';
 import { renderWelcomeEmail } from '../welcome-email.js';
 import { hitFaults, type Step } from './step.js';
 
@@ -46,11 +46,7 @@ export const deliverCredentialsStep: Step = {
       const outputs = emails.map((email) => ({ emailId: email.id }));
       await completeSteps(tx, {
         key: 'credentials',
-        completions: runs.map(({ run }, i) => ({
-          run,
-          tenantId: tenantIds[i]!,
-          output: outputs[i]!,
-        })),
+        completions: completionsOf(runs, tenantIds, outputs),
       });
       return outputs;
     });

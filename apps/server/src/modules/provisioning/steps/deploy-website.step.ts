@@ -5,7 +5,7 @@ import { createPreviewToken, publishSites, websiteUrlFor } from '../../storefron
 import { outputOf, type RunRow } from '../provisioning-state.js';
 import { findAvailableSlug, findTakenSlugs, firstFreeSlug, slugify } from '../slugs.js';
 import { StepError } from '../step-error.js';
-import { completeSteps } from '../transitions.js';
+import { completeSteps, completionsOf } from '../transitions.js';
 import { checkWebsiteAnswers } from './self-check.js';
 import { hitFaults, type Step } from './step.js';
 
@@ -128,11 +128,7 @@ export const deployWebsiteStep: Step = {
     await ctx.db.transaction((tx) =>
       completeSteps(tx, {
         key: 'website',
-        completions: runs.map(({ run }, i) => ({
-          run,
-          tenantId: tenantIds[i]!,
-          output: outputs[i]!,
-        })),
+        completions: completionsOf(runs, tenantIds, outputs),
       }),
     );
     return outputs;

@@ -2,7 +2,7 @@ import { seedOnboardingChecklists } from '../../dashboard/index.js';
 import { seedStoreContent } from '../../storefront/index.js';
 import { outputOf } from '../provisioning-state.js';
 import { inTenantScope } from '../../../platform/database/index.js';
-import { completeSteps } from '../transitions.js';
+import { completeSteps, completionsOf } from '../transitions.js';
 import { hitFaults, type Step } from './step.js';
 
 /**
@@ -31,7 +31,7 @@ export const initializeDataStep: Step = {
       const outputs = runs.map(() => ({}));
       await completeSteps(tx, {
         key: 'data',
-        completions: runs.map(({ run }, i) => ({ run, tenantId: tenantIds[i]!, output: {} })),
+        completions: completionsOf(runs, tenantIds, outputs),
       });
       return outputs;
     });

@@ -2,7 +2,7 @@ import { createOwnerAccounts } from '../../auth/index.js';
 import { createDashboardConfigs } from '../../dashboard/index.js';
 import { outputOf } from '../provisioning-state.js';
 import { inTenantScope } from '../../../platform/database/index.js';
-import { completeSteps } from '../transitions.js';
+import { completeSteps, completionsOf } from '../transitions.js';
 import { hitFaults, type Step } from './step.js';
 
 /**
@@ -34,11 +34,7 @@ export const setupDashboardStep: Step = {
       }));
       await completeSteps(tx, {
         key: 'dashboard',
-        completions: runs.map(({ run }, i) => ({
-          run,
-          tenantId: tenantIds[i]!,
-          output: outputs[i]!,
-        })),
+        completions: completionsOf(runs, tenantIds, outputs),
       });
       return outputs;
     });
