@@ -2,24 +2,24 @@
  * `npm run bench:provisioning [-- --n=200 --concurrency=200]`
  *
  * Boots the whole platform (API, storefront, worker) in this process, as `npm start` does, on
- * a fresh database — DATABASE_URL's server, or an embedded PostgreSQL — with a local SMTP
- * server in its own process (as a mail server would be), signs up N merchants and
- * activates them. A merchant counts as done when (a) its provisioning is completed, (b) its
+ * a fresh database — DATABASE_URL's server, or an embedded PostgreSQL. The outside world runs
+ * in its own process (`outside-world-process.ts`): the SMTP server that accepts the welcome
+ * emails and the shopper who opens each new website, so this process does only the
+ * platform's work. A merchant counts as done when (a) its provisioning is completed, (b) its
  * welcome email was accepted by the SMTP server and (c) its website answers 200 with its name.
+ *
+ * Phases, each with its own merchants: 25 sequential activations (latency without queueing),
+ * 50 activations paced at 100/s (latency at the target load), then N (default 200) activated
+ * in bulk — one `POST /api/provisioning/merchants/bulk-activate` — for throughput (DESIGN §4:
+ * "≥ 100 activations/s in bulk"): from the request to the last merchant done. Finally the
+ * floor: one bare SQL transaction inserting the same rows a provisioning creates.
  *
  * Profiling the bulk phase: `--queries` (statements sent, bytes, time in the synchronous send),
  * `--pg-statements` (embedded PostgreSQL: pg_stat_statements per statement), `--cpu-profile=FILE`
  * (a V8 CPU profile of this process; open it in Chrome DevTools).
- *
- * Phases: sequential activations (latency without queueing), activations paced at 100/s
- * (latency at the target load), then all the rest activated in bulk — one
- * `POST /api/provisioning/merchants/bulk-activate` — for throughput (DESIGN §4: "≥ 100
- * activations/s in bulk"). Finally the floor: one bare SQL transaction inserting the same rows
- * a provisioning creates.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/app.js';
@@ -30,7 +30,7 @@ import { freePort } from '../src/platform/net.js';
 import { openBenchDatabase } from './bench-database.js';
 import { measureFloor } from './provisioning-floor.js';
 import { createMeter } from './provisioning-meter.js';
-import { startSmtpSinkProcess } from './smtp-sink-process.js';
+import { startOutsideWorld } from './outside-world-process.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const arg = (name: string, fallback: number) => {
@@ -43,8 +43,9 @@ const BY_STATEMENT = process.argv.includes('--queries');
 const PG_STATEMENTS = process.argv.includes('--pg-statements');
 const CONCURRENCY = arg('concurrency', 200);
 const CPU_PROFILE = process.argv.find((a) => a.startsWith('--cpu-profile='))?.split('=')[1];
-const SEQUENTIAL = Math.min(25, Math.floor(N / 4));
-const PACED = Math.min(50, Math.floor(N / 4));
+const SEQUENTIAL = 25;
+const PACED = 50;
+const TOTAL = SEQUENTIAL + PACED + N;
 const PACE_PER_SECOND = 100;
 const ADMIN = { email: 'bench@orbit360.local', password: 'bench-password-123456' };
 
@@ -77,7 +78,7 @@ async function main() {
         }
       : undefined,
   });
-  const smtp = await startSmtpSinkProcess();
+  const world = await startOutsideWorld();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-data-'));
   const config = loadConfig({
@@ -87,7 +88,7 @@ async function main() {
     DATABASE_POOL_SIZE: '20',
     PORT: String(port),
     HOST: '127.0.0.1',
-    SMTP_URL: smtp.url,
+    SMTP_URL: world.smtpUrl,
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
@@ -99,7 +100,6 @@ async function main() {
   await app.listen({ port, host: '127.0.0.1' });
   await platform.startWorker();
   const base = `http://127.0.0.1:${port}`;
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
   try {
     const call = async (method: string, url: string, body?: unknown, token?: string) => {
@@ -124,11 +124,11 @@ async function main() {
       (p) => p.key === 'starter',
     )!.id;
 
-    // Sign up N merchants.
+    // Sign up the merchants of all three phases.
     const merchants: Tracked[] = [];
-    for (let i = 0; i < N; i += 20) {
+    for (let i = 0; i < TOTAL; i += 20) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(20, N - i) }, async (_, j) => {
+        Array.from({ length: Math.min(20, TOTAL - i) }, async (_, j) => {
           const n = i + j;
           const storeName = `Bench Store ${n} ${process.pid}`;
           const email = `owner${n}-${process.pid}@bench.test`;
@@ -148,44 +148,32 @@ async function main() {
     const finishIfDone = (m: Tracked) => {
       if (m.siteAt && m.mailAt) m.done?.();
     };
-    smtp.onReceived = (email) => {
-      const m = byEmail.get(email.to);
+    world.onSeen = (seen) => {
+      if (seen.kind === 'site-failed') {
+        out(`website check failed for ${byId.get(seen.id)?.storeName}: ${seen.reason}`);
+        return;
+      }
+      const m = seen.kind === 'mail' ? byEmail.get(seen.to) : byId.get(seen.id);
       if (!m) return;
-      m.mailAt = email.receivedAt;
+      if (seen.kind === 'mail') m.mailAt = seen.at;
+      else m.siteAt = seen.at;
       finishIfDone(m);
     };
-    const checkSite = (m: Tracked, slugHost: string) =>
-      new Promise<void>((resolve, reject) => {
-        const req = request(
-          { host: '127.0.0.1', port, path: '/', agent, headers: { host: slugHost } },
-          (res) => {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', (c: string) => (body += c));
-            res.on('end', () => {
-              if (res.statusCode === 200 && body.includes(m.storeName)) {
-                m.siteAt = Date.now();
-                finishIfDone(m);
-                resolve();
-              } else reject(new Error(`website answered ${res.statusCode}`));
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      });
 
     // Completion arrives over the platform's own realtime stream (no polling), with the
-    // website's address.
+    // website's address; then a shopper opens the website.
     const pool = platform.ctx.pool;
     const unsubscribe = platform.ctx.realtime.subscribe((event) => {
       if (event.type !== 'provisioning.completed') return;
       const m = byId.get(event.data.merchantId);
       if (!m || m.completedAt) return;
       m.completedAt = Date.now();
-      checkSite(m, new URL(event.data.websiteUrl).hostname).catch((error) =>
-        out(`website check failed for ${m.storeName}: ${(error as Error).message}`),
-      );
+      world.checkSite({
+        id: m.id,
+        port,
+        host: new URL(event.data.websiteUrl).hostname,
+        expect: m.storeName,
+      });
     });
 
     const activate = async (m: Tracked) => {
@@ -355,10 +343,9 @@ async function main() {
       ])}`,
     );
   } finally {
-    agent.destroy();
     await app.close();
     await platform.close();
-    await smtp.stop();
+    await world.stop();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
     meter.restore();

@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/database/index.js';
+import { insertJsonRows, type Executor } from '../../platform/database/index.js';
 import { auditLog } from './audit.table.js';
 
 export interface AuditEntry {
@@ -14,7 +14,9 @@ export interface AuditEntry {
 export async function recordAudit(db: Executor, entries: AuditEntry | AuditEntry[]) {
   const list = Array.isArray(entries) ? entries : [entries];
   if (!list.length) return;
-  await db.insert(auditLog).values(
+  await insertJsonRows(
+    db,
+    auditLog,
     list.map((entry) => ({
       actorType: entry.actor.type,
       actorId: entry.actor.id ?? null,

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../platform/database/index.js';
+import { insertJsonRows, type Executor } from '../../platform/database/index.js';
 import { merchantAccounts } from './merchant-accounts.table.js';
 
 export interface NewOwnerAccount {
@@ -18,16 +18,16 @@ export async function createOwnerAccounts(
   db: Executor,
   inputs: NewOwnerAccount[],
 ): Promise<{ id: string; email: string; name: string }[]> {
-  await db
-    .insert(merchantAccounts)
-    .values(
-      inputs.map((input) => ({
-        ...input,
-        email: input.email.toLowerCase(),
-        role: 'owner' as const,
-      })),
-    )
-    .onConflictDoNothing();
+  await insertJsonRows(
+    db,
+    merchantAccounts,
+    inputs.map((input) => ({
+      ...input,
+      email: input.email.toLowerCase(),
+      role: 'owner' as const,
+    })),
+    { onConflictDoNothing: true },
+  );
   const owners = await db
     .select({
       id: merchantAccounts.id,

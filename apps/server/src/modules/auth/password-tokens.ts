@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Executor } from '../../platform/database/index.js';
+import { insertJsonRows, type Executor } from '../../platform/database/index.js';
 import { passwordTokens } from './merchant-accounts.table.js';
 
 /** How long a set-password link from the welcome email stays valid. */
@@ -20,7 +20,9 @@ export async function createPasswordTokens(
     token: randomBytes(32).toString('base64url'),
     expiresAt: new Date(Date.now() + (input.ttlMs ?? SET_PASSWORD_TOKEN_TTL_MS)),
   }));
-  await db.insert(passwordTokens).values(
+  await insertJsonRows(
+    db,
+    passwordTokens,
     issued.map(({ input, token, expiresAt }) => ({
       accountId: input.accountId,
       tokenHash: hashToken(token),

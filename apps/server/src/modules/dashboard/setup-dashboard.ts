@@ -43,10 +43,12 @@ export const DEFAULT_ONBOARDING_TASKS = [
 
 /** Default dashboard configuration of tenants. Idempotent; run inside their tenant scope. */
 export async function createDashboardConfigs(tx: Executor, tenantIds: string[]) {
-  await tx
-    .insert(dashboardConfigs)
-    .values(tenantIds.map((tenantId) => ({ tenantId, config: DEFAULT_CONFIG })))
-    .onConflictDoNothing();
+  await insertJsonRows(
+    tx,
+    dashboardConfigs,
+    tenantIds.map((tenantId) => ({ tenantId, config: DEFAULT_CONFIG })),
+    { onConflictDoNothing: true },
+  );
 }
 
 /** The default onboarding checklist of tenants. Idempotent; run inside their tenant scope. */

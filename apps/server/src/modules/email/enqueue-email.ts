@@ -1,5 +1,5 @@
 import { enqueueJobs } from '../../platform/queue.js';
-import type { Executor } from '../../platform/database/index.js';
+import { insertJsonRowsReturning, type Executor } from '../../platform/database/index.js';
 import { emails } from './email.table.js';
 
 export const SEND_EMAIL_TASK = 'email.send';
@@ -24,11 +24,12 @@ export async function enqueueEmails(
   tx: Executor,
   list: OutgoingEmail[],
 ): Promise<{ id: string | null }[]> {
-  const rows = await tx
-    .insert(emails)
-    .values(list.map((email) => ({ ...email, tenantId: email.tenantId ?? null })))
-    .onConflictDoNothing({ target: emails.messageId })
-    .returning({ id: emails.id, messageId: emails.messageId });
+  const rows = await insertJsonRowsReturning(
+    tx,
+    emails,
+    list.map((email) => ({ ...email, tenantId: email.tenantId ?? null })),
+    { onConflictDoNothing: { target: emails.messageId } },
+  );
   await enqueueJobs(
     tx,
     rows.map((row) => ({

@@ -5,7 +5,7 @@ import {
   type ActivateMerchantBody,
   type ProvisioningStatus,
 } from '@orbit360/contracts';
-import { isUuid, type Db } from '../../platform/database/index.js';
+import { insertJsonRowsReturning, isUuid, type Db } from '../../platform/database/index.js';
 import { AppError, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { enqueueJobs } from '../../platform/queue.js';
 import { recordAudit } from '../audit/index.js';
@@ -165,34 +165,33 @@ export async function activateMerchants(options: {
     const toCreate = requests.filter((_, i) => decided[i] === 'create');
     if (!toCreate.length) return decided as ActivationOutcome[];
 
-    const runs = await tx
-      .insert(provisionings)
-      .values(
-        toCreate.map((request) => ({
-          merchantId: request.merchantId,
-          themeId: valid.theme.id,
-          planId: valid.plan.id,
-          storeName: valid.settings.storeName ?? merchantById.get(request.merchantId)!.storeName,
-          settings: valid.settings,
-          slug,
-          idempotencyKey: request.idempotencyKey ?? null,
-          requestHash,
-          requestedBy: options.actor,
+    // Thousands of values in a bulk activation: sent as one JSON document each.
+    const runs = await insertJsonRowsReturning(
+      tx,
+      provisionings,
+      toCreate.map((request) => ({
+        merchantId: request.merchantId,
+        themeId: valid.theme.id,
+        planId: valid.plan.id,
+        storeName: valid.settings.storeName ?? merchantById.get(request.merchantId)!.storeName,
+        settings: valid.settings,
+        slug,
+        idempotencyKey: request.idempotencyKey ?? null,
+        requestHash,
+        requestedBy: options.actor,
+      })),
+    );
+    const steps = await insertJsonRowsReturning(
+      tx,
+      provisioningSteps,
+      runs.flatMap((run) =>
+        PROVISIONING_STEPS.map((step, position) => ({
+          provisioningId: run.id,
+          key: step.key,
+          position,
         })),
-      )
-      .returning();
-    const steps = await tx
-      .insert(provisioningSteps)
-      .values(
-        runs.flatMap((run) =>
-          PROVISIONING_STEPS.map((step, position) => ({
-            provisioningId: run.id,
-            key: step.key,
-            position,
-          })),
-        ),
-      )
-      .returning();
+      ),
+    );
     const createdIds = runs.map((run) => run.merchantId);
     await tx
       .update(merchants)

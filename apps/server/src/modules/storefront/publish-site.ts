@@ -1,7 +1,13 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
 import type { Db, Tx } from '../../platform/database/index.js';
-import { isUuid, leaveTenantScope, withTenant } from '../../platform/database/index.js';
+import {
+  insertJsonRows,
+  insertJsonRowsReturning,
+  isUuid,
+  leaveTenantScope,
+  withTenant,
+} from '../../platform/database/index.js';
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { publishEvents } from '../realtime/index.js';
@@ -91,10 +97,12 @@ export async function publishSites(options: {
     const results = await withTenant(db, tenantIds, async (tx) => {
       // Lock every site row (created on first use), in a fixed order: publishes of one
       // tenant serialise, and two batches cannot deadlock.
-      await tx
-        .insert(sites)
-        .values(tenantIds.map((tenantId) => ({ tenantId })))
-        .onConflictDoNothing({ target: sites.tenantId });
+      await insertJsonRows(
+        tx,
+        sites,
+        tenantIds.map((tenantId) => ({ tenantId })),
+        { onConflictDoNothing: { target: sites.tenantId } },
+      );
       await tx
         .select({ tenantId: sites.tenantId })
         .from(sites)
@@ -137,24 +145,25 @@ export async function publishSites(options: {
         )
         .groupBy(siteVersions.tenantId);
       const latestOf = new Map(latest.map((l) => [l.tenantId, l.max ?? 0]));
-      const created = await tx
-        .insert(siteVersions)
-        .values(
+      const created = (
+        await insertJsonRowsReturning(
+          tx,
+          siteVersions,
           toCreate.map((w) => ({
             tenantId: w.tenantId,
             version: (latestOf.get(w.tenantId) ?? 0) + 1,
             themeId: w.theme.id,
             settings: w.settings,
-            idempotencyKey: w.idempotencyKey,
+            idempotencyKey: w.idempotencyKey ?? null,
             createdBy: actor,
           })),
         )
-        .returning({
-          tenantId: siteVersions.tenantId,
-          versionId: siteVersions.id,
-          version: siteVersions.version,
-          themeId: siteVersions.themeId,
-        });
+      ).map((v) => ({
+        tenantId: v.tenantId,
+        versionId: v.id,
+        version: v.version,
+        themeId: v.themeId,
+      }));
       const live = JSON.stringify(
         created.map((c) => ({
           tenant_id: c.tenantId,

@@ -27,10 +27,12 @@ export interface StoreToSeed {
  */
 export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<void> {
   const tenantIds = stores.map((s) => s.tenantId);
-  await tx
-    .insert(storeProfiles)
-    .values(stores.map((s) => ({ tenantId: s.tenantId, name: s.storeName, currency: s.currency })))
-    .onConflictDoNothing({ target: storeProfiles.tenantId });
+  await insertJsonRows(
+    tx,
+    storeProfiles,
+    stores.map((s) => ({ tenantId: s.tenantId, name: s.storeName, currency: s.currency })),
+    { onConflictDoNothing: { target: storeProfiles.tenantId } },
+  );
   await tx
     .update(storeProfiles)
     .set({ tagline: SAMPLE_TAGLINE })

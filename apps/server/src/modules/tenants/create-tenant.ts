@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { Executor } from '../../platform/database/index.js';
+import { insertJsonRows, type Executor } from '../../platform/database/index.js';
 import { tenants } from './tenants.table.js';
 
 export interface NewTenant {
@@ -15,7 +15,9 @@ export interface NewTenant {
  * tenant per input, in order.
  */
 export async function createTenants(db: Executor, inputs: NewTenant[]) {
-  await db.insert(tenants).values(inputs).onConflictDoNothing({ target: tenants.merchantId });
+  await insertJsonRows(db, tenants, inputs, {
+    onConflictDoNothing: { target: tenants.merchantId },
+  });
   const rows = await db
     .select()
     .from(tenants)

@@ -2,4 +2,4 @@ export * from './client.js';
 export * from './migrate.js';
 export * from './tenant.js';
 export { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
-export { insertJsonRows } from './insert-json.js';
+export { insertJsonRows, insertJsonRowsReturning } from './insert-json.js';

@@ -1,21 +1,57 @@
 import { getTableColumns, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';
+
+interface InsertJsonOptions {
+  /** `on conflict do nothing`, for any unique index or only the target's. */
+  onConflictDoNothing?: boolean | { target: PgColumn };
+}
 
 /**
  * Inserts many rows sent as ONE JSON parameter (`jsonb_populate_recordset` over the table's
  * row type) instead of one bind parameter per value: for bulk writes (a batch of new stores'
  * sample content is thousands of values) building and sending the parameters one by one costs
  * far more than one JSON document. Rows use the table's property names, like drizzle's
- * `insert`, and must all have the same keys; columns left out take their defaults.
+ * `insert`, and must all have the same keys; columns left out take their database defaults
+ * (not drizzle's `$defaultFn`). Values must be JSON-able (no `sql` expressions).
  */
 export async function insertJsonRows<T extends PgTable>(
   db: Executor,
   table: T,
   rows: T['$inferInsert'][],
-  options: { onConflictDoNothing?: boolean } = {},
+  options: InsertJsonOptions = {},
 ): Promise<void> {
-  if (!rows.length) return;
+  if (rows.length) await db.execute(insertJsonSql(table, rows, options, false));
+}
+
+/** `insertJsonRows` returning the inserted rows, read back as drizzle would (typed, mapped). */
+export async function insertJsonRowsReturning<T extends PgTable>(
+  db: Executor,
+  table: T,
+  rows: T['$inferInsert'][],
+  options: InsertJsonOptions = {},
+): Promise<T['$inferSelect'][]> {
+  if (!rows.length) return [];
+  const result = await db.execute<Record<string, unknown>>(
+    insertJsonSql(table, rows, options, true),
+  );
+  const columns = Object.entries(getTableColumns(table));
+  return result.rows.map((raw) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of columns) {
+      const value = raw[column.name];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as T['$inferSelect'];
+  });
+}
+
+function insertJsonSql<T extends PgTable>(
+  table: T,
+  rows: T['$inferInsert'][],
+  options: InsertJsonOptions,
+  returning: boolean,
+) {
   const columns = getTableColumns(table);
   const keys = Object.keys(rows[0]!);
   const names = keys.map((key) => columns[key]!.name);
@@ -30,8 +66,16 @@ export async function insertJsonRows<T extends PgTable>(
     names.map((name) => sql.identifier(name)),
     sql`, `,
   );
-  await db.execute(sql`
+  const conflict = options.onConflictDoNothing;
+  return sql`
     insert into ${table} (${list})
     select ${list} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)
-    ${options.onConflictDoNothing ? sql`on conflict do nothing` : sql``}`);
+    ${
+      conflict === true
+        ? sql`on conflict do nothing`
+        : conflict
+          ? sql`on conflict (${sql.identifier(conflict.target.name)}) do nothing`
+          : sql``
+    }
+    ${returning ? sql`returning *` : sql``}`;
 }
