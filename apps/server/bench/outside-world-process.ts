@@ -29,6 +29,7 @@ type ToParent = { url: string } | { seen: Seen[] };
 type ToChild = { checks: SiteCheck[] };
 
 export interface OutsideWorld {
+  pid: number;
   smtpUrl: string;
   onSeen?: (seen: Seen) => void;
   /** Asks the shopper to open a website (requests are batched onto the IPC channel). */
@@ -44,6 +45,7 @@ export async function startOutsideWorld(): Promise<OutsideWorld> {
   });
   const sendChecks = batched<SiteCheck>((checks) => child.send({ checks } satisfies ToChild));
   const world: OutsideWorld = {
+    pid: child.pid!,
     smtpUrl: '',
     checkSite: sendChecks,
     async stop() {

@@ -13,6 +13,19 @@ interface Snapshot {
   queries: number;
   nodeMs: number;
   pgMs: number | null;
+  /** CPU of the other processes on this machine that the bench watches (the outside world). */
+  othersMs: number | null;
+}
+
+/** CPU ms (user + system) a process has used so far; null when /proc cannot tell. */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
+  } catch {
+    return null;
+  }
 }
 
 export function createMeter(options: { byStatement: boolean }) {
@@ -43,24 +56,24 @@ export function createMeter(options: { byStatement: boolean }) {
       'select pid from pg_stat_activity where datname = $1',
       [database],
     );
-    let ticks = 0;
+    let ms = 0;
     for (const { pid } of rows) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-      } catch {
-        return null;
-      }
+      const used = processCpuMs(pid);
+      if (used === null) return null;
+      ms += used;
     }
-    return (ticks * 1000) / TICKS_PER_SECOND;
+    return ms;
   }
 
   return {
-    async snapshot(pool: pg.Pool, database: string): Promise<Snapshot> {
+    async snapshot(pool: pg.Pool, database: string, others: number[] = []): Promise<Snapshot> {
       const cpu = process.cpuUsage();
       const pgMs = await backendCpuMs(pool, database);
-      return { queries, nodeMs: (cpu.user + cpu.system) / 1000, pgMs };
+      const used = others.map(processCpuMs);
+      const othersMs = used.some((ms) => ms === null)
+        ? null
+        : used.reduce<number>((sum, ms) => sum + ms!, 0);
+      return { queries, nodeMs: (cpu.user + cpu.system) / 1000, pgMs, othersMs };
     },
     resetStatements: () => statements.clear(),
     topStatements: (limit: number) =>
