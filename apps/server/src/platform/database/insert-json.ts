@@ -12,8 +12,9 @@ interface InsertJsonOptions {
  * row type) instead of one bind parameter per value: for bulk writes (a batch of new stores'
  * sample content is thousands of values) building and sending the parameters one by one costs
  * far more than one JSON document. Rows use the table's property names, like drizzle's
- * `insert`, and must all have the same keys; columns left out take their database defaults
- * (not drizzle's `$defaultFn`). Values must be JSON-able (no `sql` expressions).
+ * `insert`, and must all have the same keys (the first row's are used); columns left out
+ * take their database defaults (not drizzle's `$defaultFn`). Values must be JSON-able (no
+ * `sql` expressions).
  */
 export async function insertJsonRows<T extends PgTable>(
   db: Executor,
@@ -53,7 +54,8 @@ function insertJsonSql<T extends PgTable>(
   returning: boolean,
 ) {
   const columns = getTableColumns(table);
-  const keys = Object.keys(rows[0]!);
+  // Like drizzle's insert, properties that are not columns of the table are ignored.
+  const keys = Object.keys(rows[0]!).filter((key) => key in columns);
   const names = keys.map((key) => columns[key]!.name);
   const json = JSON.stringify(
     rows.map((row) =>
