@@ -2,7 +2,7 @@ import type { ActivateMerchantBody, ActivationSettings } from '@orbit360/contrac
 import { isUuid, type Executor } from '../../platform/database/index.js';
 import { AppError, isAppError, type FieldIssue } from '../../platform/errors.js';
 import { getPlan, type PlanRow } from '../plans/index.js';
-import { getTheme, resolveThemeSettings, type ThemeRow } from '../themes/index.js';
+import { getThemeSummary, resolveThemeSettings, type ThemeSummary } from '../themes/index.js';
 import { slugProblem } from './slugs.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -42,7 +42,7 @@ async function findActive<T extends { archivedAt: Date | null }>(
 }
 
 export interface ValidActivation {
-  theme: ThemeRow;
+  theme: ThemeSummary;
   plan: PlanRow;
   settings: ActivationSettings;
 }
@@ -58,7 +58,7 @@ export async function validateActivation(
   body: Pick<ActivateMerchantBody, 'themeId' | 'planId' | 'settings'>,
 ): Promise<ValidActivation> {
   const [theme, plan] = await Promise.all([
-    findActive(body.themeId, 'theme', () => getTheme({ db, id: body.themeId })),
+    findActive(body.themeId, 'theme', () => getThemeSummary({ db, id: body.themeId })),
     findActive(body.planId, 'plan', () => getPlan({ db, id: body.planId })),
   ]);
   const issues: FieldIssue[] = [];

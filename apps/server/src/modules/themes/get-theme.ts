@@ -12,6 +12,25 @@ export async function getTheme(options: { db: Executor; id: string }): Promise<T
   return row;
 }
 
+/** What choosing a theme needs — no templates (tens of kilobytes). Unknown id → 404. */
+export async function getThemeSummary(options: { db: Executor; id: string }) {
+  if (!isUuid(options.id)) throw AppError.notFound('Theme');
+  const [row] = await options.db
+    .select({
+      id: themes.id,
+      key: themes.key,
+      name: themes.name,
+      configSchema: themes.configSchema,
+      archivedAt: themes.archivedAt,
+    })
+    .from(themes)
+    .where(eq(themes.id, options.id));
+  if (!row) throw AppError.notFound('Theme');
+  return row;
+}
+
+export type ThemeSummary = Awaited<ReturnType<typeof getThemeSummary>>;
+
 export async function getThemeByKey(options: { db: Executor; key: string }) {
   const [row] = await options.db.select().from(themes).where(eq(themes.key, options.key));
   return row;
