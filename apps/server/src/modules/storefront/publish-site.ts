@@ -12,7 +12,7 @@ import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/
 import { recordAudit } from '../audit/index.js';
 import { publishEvents } from '../realtime/index.js';
 import { tenants } from '../tenants/index.js';
-import { getTheme, resolveThemeSettings } from '../themes/index.js';
+import { getThemeSummary, resolveThemeSettings, type ThemeSummary } from '../themes/index.js';
 import { invalidateLocalCaches } from './storefront-cache.js';
 import { siteVersions, sites, type SiteActor } from './storefront.table.js';
 
@@ -28,10 +28,8 @@ export async function lockSite(tx: Tx, tenantId: string) {
   return site!;
 }
 
-type Theme = Awaited<ReturnType<typeof getTheme>>;
-
 /** Settings checked against the theme's config schema; bad values name `settings.<group>.<key>`. */
-function validatedSettings(theme: Theme, settings: ThemeSettings | undefined) {
+function validatedSettings(theme: ThemeSummary, settings: ThemeSettings | undefined) {
   const { issues } = resolveThemeSettings(theme.configSchema, settings);
   if (issues.length) throw AppError.validation(issues);
   return settings ?? {};
@@ -40,7 +38,7 @@ function validatedSettings(theme: Theme, settings: ThemeSettings | undefined) {
 /** The theme (which must exist) and the validated settings of a site. */
 export async function validatedSite(db: Db, themeId: string, settings: ThemeSettings | undefined) {
   const theme = isUuid(themeId)
-    ? await getTheme({ db, id: themeId }).catch(() => undefined)
+    ? await getThemeSummary({ db, id: themeId }).catch(() => undefined)
     : undefined;
   if (!theme) throw AppError.validation([{ field: 'themeId', message: 'no theme with this id' }]);
   return { theme, settings: validatedSettings(theme, settings) };
@@ -83,8 +81,8 @@ export async function publishSites(options: {
   if (new Set(tenantIds).size !== tenantIds.length) {
     throw new Error('publishSites: one site per tenant');
   }
-  const themes = new Map<string, Theme>();
-  const wanted: (SiteToPublish & { theme: Theme; settings: ThemeSettings })[] = [];
+  const themes = new Map<string, ThemeSummary>();
+  const wanted: (SiteToPublish & { theme: ThemeSummary; settings: ThemeSettings })[] = [];
   for (const site of options.sites) {
     const cached = themes.get(site.themeId);
     const { theme, settings } = cached
