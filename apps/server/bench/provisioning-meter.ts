@@ -2,7 +2,8 @@
  * Cost meter for the provisioning benchmark: SQL round trips (every `pg.Client#query` of this
  * process — API, worker, realtime, queue) and CPU time, in Node (`process.cpuUsage`) and in the
  * PostgreSQL backends connected to the bench database (`/proc/<pid>/stat`, when the server runs
- * on this machine). `--queries` also prints the most frequent statements.
+ * on this machine), and in another process of the bench's (its outside world). `--queries` also
+ * prints the most frequent statements.
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -13,8 +14,8 @@ interface Snapshot {
   queries: number;
   nodeMs: number;
   pgMs: number | null;
-  /** CPU of the other processes on this machine that the bench watches (the outside world). */
-  othersMs: number | null;
+  /** CPU of another process of the bench's (its outside world). */
+  otherMs: number | null;
 }
 
 /** CPU ms (user + system) a process has used so far; null when /proc cannot tell. */
@@ -66,14 +67,11 @@ export function createMeter(options: { byStatement: boolean }) {
   }
 
   return {
-    async snapshot(pool: pg.Pool, database: string, others: number[] = []): Promise<Snapshot> {
+    async snapshot(pool: pg.Pool, database: string, otherPid?: number): Promise<Snapshot> {
       const cpu = process.cpuUsage();
       const pgMs = await backendCpuMs(pool, database);
-      const used = others.map(processCpuMs);
-      const othersMs = used.some((ms) => ms === null)
-        ? null
-        : used.reduce<number>((sum, ms) => sum + ms!, 0);
-      return { queries, nodeMs: (cpu.user + cpu.system) / 1000, pgMs, othersMs };
+      const otherMs = otherPid === undefined ? null : processCpuMs(otherPid);
+      return { queries, nodeMs: (cpu.user + cpu.system) / 1000, pgMs, otherMs };
     },
     resetStatements: () => statements.clear(),
     topStatements: (limit: number) =>

@@ -241,7 +241,7 @@ async function main() {
       await pool.query('create extension if not exists pg_stat_statements');
       await pool.query('select pg_stat_statements_reset()');
     }
-    const before = await meter.snapshot(pool, database.name, [world.pid]);
+    const before = await meter.snapshot(pool, database.name, world.pid);
     const burstStart = Date.now();
     await activateInBulk(burst);
     const burstSeconds = (Date.now() - burstStart) / 1000;
@@ -250,7 +250,7 @@ async function main() {
       writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
       profiler.disconnect();
     }
-    const after = await meter.snapshot(pool, database.name, [world.pid]);
+    const after = await meter.snapshot(pool, database.name, world.pid);
     unsubscribe();
 
     const row = (label: string, list: Tracked[]) => {
@@ -291,8 +291,8 @@ async function main() {
         (after.pgMs !== null && before.pgMs !== null
           ? ` + ${per(after.pgMs, before.pgMs)} ms PostgreSQL`
           : '') +
-        (after.othersMs !== null && before.othersMs !== null
-          ? ` (and ${per(after.othersMs, before.othersMs)} ms in the outside world's process)`
+        (after.otherMs !== null && before.otherMs !== null
+          ? ` (and ${per(after.otherMs, before.otherMs)} ms in the outside world's process)`
           : ''),
     );
     if (PG_STATEMENTS) {
