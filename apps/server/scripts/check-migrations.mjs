@@ -1,4 +1,4 @@
-// Fails when the tables in src/modules/**/*.table.ts and the committed migrations disagree:
+// Fails when the tables in src/{modules,platform}/**/*.table.ts and the committed migrations disagree:
 // generates into a scratch copy of migrations/ and checks that drizzle-kit finds nothing to add.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ try {
       'drizzle-kit',
       'generate',
       '--dialect=postgresql',
-      '--schema=./src/modules/**/*.table.ts',
+      '--schema=./src/{modules,platform}/**/*.table.ts',
       `--out=${scratch}`,
     ],
     { encoding: 'utf8' },

@@ -54,8 +54,18 @@ export function createAppContext(options: {
       adminTtl: config.auth.adminTokenTtl,
       merchantTtl: config.auth.merchantTokenTtl,
     }),
-    loginLimiter: createRateLimiter({ maxEvents: 5, windowMs: 15 * 60_000 }),
-    newsletterLimiter: createRateLimiter({ maxEvents: 10, windowMs: 10 * 60_000 }),
+    loginLimiter: createRateLimiter({
+      db: database.db,
+      name: 'login',
+      maxEvents: 5,
+      windowMs: 15 * 60_000,
+    }),
+    newsletterLimiter: createRateLimiter({
+      db: database.db,
+      name: 'newsletter',
+      maxEvents: 10,
+      windowMs: 10 * 60_000,
+    }),
     realtime: createRealtimeHub({
       databaseUrl: database.url,
       pool: database.pool,

@@ -13,7 +13,7 @@ export async function loginAdmin(
 ): Promise<AdminLoginResponse> {
   const email = input.email.toLowerCase();
   const limitKey = `admin:${email}:${input.clientIp}`;
-  const retryAfter = ctx.loginLimiter.retryAfter(limitKey);
+  const retryAfter = await ctx.loginLimiter.retryAfter(limitKey);
   if (retryAfter > 0) {
     throw new AppError('RATE_LIMITED', 'Too many failed attempts; try again later', { retryAfter });
   }
@@ -28,10 +28,10 @@ export async function loginAdmin(
     input.password,
   );
   if (!admin || !isValid) {
-    ctx.loginLimiter.record(limitKey);
+    await ctx.loginLimiter.record(limitKey);
     throw new AppError('UNAUTHENTICATED', INVALID);
   }
-  ctx.loginLimiter.reset(limitKey);
+  await ctx.loginLimiter.reset(limitKey);
   await ctx.db.update(admins).set({ lastLoginAt: new Date() }).where(eq(admins.id, admin.id));
   const profile = { id: admin.id, email: admin.email, name: admin.name, role: admin.role };
   return { token: await ctx.tokens.signAdmin(profile), admin: profile };

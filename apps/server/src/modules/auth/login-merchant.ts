@@ -20,7 +20,7 @@ export async function loginMerchant(
 ): Promise<MerchantLoginResponse> {
   const email = input.email.toLowerCase();
   const limitKey = `merchant:${email}:${input.clientIp}`;
-  const retryAfter = ctx.loginLimiter.retryAfter(limitKey);
+  const retryAfter = await ctx.loginLimiter.retryAfter(limitKey);
   if (retryAfter > 0) {
     throw new AppError('RATE_LIMITED', 'Too many failed attempts; try again later', { retryAfter });
   }
@@ -35,10 +35,10 @@ export async function loginMerchant(
     input.password,
   );
   if (!row || !row.account.passwordHash || !isValid) {
-    ctx.loginLimiter.record(limitKey);
+    await ctx.loginLimiter.record(limitKey);
     throw new AppError('UNAUTHENTICATED', INVALID);
   }
-  ctx.loginLimiter.reset(limitKey);
+  await ctx.loginLimiter.reset(limitKey);
   if (row.merchantStatus === 'suspended') {
     throw new AppError('FORBIDDEN', 'This store is suspended; contact the platform team');
   }

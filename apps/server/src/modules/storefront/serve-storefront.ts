@@ -262,10 +262,10 @@ export function createStorefrontHandlers(ctx: AppContext) {
     const email = typeof field === 'string' ? field.trim() : '';
     const isValid = isEmailAddress(email);
     // A public form that writes: one client signs up a bounded number of addresses.
-    const limitKey = `newsletter:${request.ip}`;
-    const retryAfter = ctx.newsletterLimiter.retryAfter(limitKey);
+    const limitKey = request.ip;
+    const retryAfter = await ctx.newsletterLimiter.retryAfter(limitKey);
     if (isValid && !retryAfter) {
-      ctx.newsletterLimiter.record(limitKey);
+      await ctx.newsletterLimiter.record(limitKey);
       await subscribeNewsletter({ db: ctx.db, tenantId: target.store.tenantId, email });
     }
     const site = target.isPreview ? await previewSite(target) : target.store.site;
