@@ -1,9 +1,10 @@
 /**
- * This instance's job worker (roles `all` and `worker`): provisioning runs and email
- * delivery on graphile-worker. Composition only — the handlers live in their modules.
+ * This instance's job worker (roles `all` and `worker`): provisioning runs, email delivery
+ * and password-reset requests on graphile-worker. Composition only — the handlers live in their modules.
  */
 import type { AppContext } from './context.js';
 import { startQueue } from './platform/queue.js';
+import { PASSWORD_RESET_TASK, createPasswordResetHandler } from './modules/auth/index.js';
 import { SEND_EMAIL_TASK, createDeliverEmailHandler, createMailer } from './modules/email/index.js';
 import {
   RUN_PROVISIONING_TASK,
@@ -46,6 +47,7 @@ export async function startWorker(
         retryBaseMs: ctx.config.mail.retryBaseMs,
         maxAttempts: ctx.config.mail.maxAttempts,
       }),
+      [PASSWORD_RESET_TASK]: createPasswordResetHandler(ctx),
     },
   });
   return {

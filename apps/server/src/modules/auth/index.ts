@@ -9,3 +9,4 @@ export { hashPassword, verifyPassword, passwordWeakness, getDummyHash } from './
 export { merchantAccounts, passwordTokens, merchantRole } from './merchant-accounts.table.js';
 export { createOwnerAccounts, type NewOwnerAccount } from './create-owner-account.js';
 export { createPasswordTokens, SET_PASSWORD_TOKEN_TTL_MS } from './password-tokens.js';
+export { PASSWORD_RESET_TASK, createPasswordResetHandler } from './request-password-reset.js';

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { PasswordResetRequestBody, PasswordResetRequestResponse } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { escapeHtml } from '../../platform/html.js';
+import { enqueueJob, type JobHandler } from '../../platform/queue.js';
 import { EMAIL_BUTTON_STYLE, emailHtml, enqueueEmails, subjectLine } from '../email/index.js';
 import { merchants } from '../merchants/index.js';
 import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
@@ -46,17 +47,40 @@ function renderPasswordResetEmail(input: {
   return { subject, text, html };
 }
 
+export const PASSWORD_RESET_TASK = 'auth.password_reset';
+
 /**
- * "Forgot your password?" (and "my welcome link expired"): emails the account of that
- * address a one-time link to choose a new password, through the outbox like every email.
- * The answer is the same whether or not such an account exists. A new link supersedes the
- * account's unused ones; a suspended store gets none; one email per account per minute.
+ * "Forgot your password?" (and "my welcome link expired"). The request only queues the work
+ * — one statement, whatever the address — so neither the answer nor its timing tells
+ * whether an account exists. Repeated requests for one address while it waits are one job.
  */
 export async function requestMerchantPasswordReset(
-  ctx: Pick<AppContext, 'db' | 'config'>,
+  ctx: Pick<AppContext, 'db'>,
   input: PasswordResetRequestBody,
 ): Promise<PasswordResetRequestResponse> {
   const email = input.email.toLowerCase();
+  await enqueueJob(ctx.db, {
+    task: PASSWORD_RESET_TASK,
+    payload: { email },
+    jobKey: `password-reset:${email}`,
+  });
+  return { accepted: true };
+}
+
+/**
+ * The `auth.password_reset` job: emails the account of that address a one-time link to
+ * choose a new password, through the outbox like every email. A new link supersedes the
+ * account's unused ones; a suspended store gets none; one email per account per minute.
+ */
+export function createPasswordResetHandler(ctx: Pick<AppContext, 'db' | 'config'>): JobHandler {
+  return async (payload) => {
+    const email = (payload as { email?: unknown }).email;
+    if (typeof email !== 'string') return;
+    await sendPasswordReset(ctx, email);
+  };
+}
+
+async function sendPasswordReset(ctx: Pick<AppContext, 'db' | 'config'>, email: string) {
   await ctx.db.transaction(async (tx) => {
     // The account row is locked: concurrent requests for one address issue one link.
     const [row] = await tx
@@ -108,5 +132,4 @@ export async function requestMerchantPasswordReset(
       },
     ]);
   });
-  return { accepted: true };
 }
