@@ -69,7 +69,7 @@ export async function newActor(browser: Browser, scenario: string): Promise<Acto
         SCREENSHOTS_DIR,
         `${slug(scenario)}-${String(counter).padStart(2, '0')}-${slug(name)}.png`,
       );
-      await target.screenshot({ path: file, fullPage: true });
+      await target.screenshot({ path: file, fullPage: true, animations: 'disabled' });
       return file;
     },
     assertNoConsoleErrors(allowed = []) {
