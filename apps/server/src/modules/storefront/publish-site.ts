@@ -1,12 +1,12 @@
-import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
-import type { Db, Tx } from '../../platform/database/index.js';
 import {
-  insertJsonRows,
   insertJsonRowsReturning,
   isUuid,
   leaveTenantScope,
   withTenant,
+  type Db,
+  type Tx,
 } from '../../platform/database/index.js';
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
@@ -21,10 +21,22 @@ export interface PublishedVersion {
   version: number;
 }
 
+/**
+ * Locks the tenants' site rows, creating them on first use, in one statement (an upsert
+ * locks the row it meets) and in tenant order: publishes of one tenant serialise, and two
+ * batches cannot deadlock. Returns the rows in that order.
+ */
+async function lockSites(tx: Tx, tenantIds: string[]) {
+  return tx
+    .insert(sites)
+    .values([...tenantIds].sort().map((tenantId) => ({ tenantId })))
+    .onConflictDoUpdate({ target: sites.tenantId, set: { tenantId: sql`excluded.tenant_id` } })
+    .returning();
+}
+
 /** Locks the tenant's site row (creating it on first use): publishes of one tenant serialise. */
 export async function lockSite(tx: Tx, tenantId: string) {
-  await tx.insert(sites).values({ tenantId }).onConflictDoNothing({ target: sites.tenantId });
-  const [site] = await tx.select().from(sites).where(eq(sites.tenantId, tenantId)).for('update');
+  const [site] = await lockSites(tx, [tenantId]);
   return site!;
 }
 
@@ -93,38 +105,29 @@ export async function publishSites(options: {
   }
   try {
     const results = await withTenant(db, tenantIds, async (tx) => {
-      // Lock every site row (created on first use), in a fixed order: publishes of one
-      // tenant serialise, and two batches cannot deadlock.
-      await insertJsonRows(
-        tx,
-        sites,
-        tenantIds.map((tenantId) => ({ tenantId })),
-        { onConflictDoNothing: { target: sites.tenantId } },
-      );
-      await tx
-        .select({ tenantId: sites.tenantId })
-        .from(sites)
-        .where(inArray(sites.tenantId, tenantIds))
-        .orderBy(sites.tenantId)
-        .for('update');
+      await lockSites(tx, tenantIds);
+      // One read for both: each tenant's latest version number, and its versions that
+      // already carry one of the requested idempotency keys.
       const keys = wanted.flatMap((w) => (w.idempotencyKey ? [w.idempotencyKey] : []));
-      const existing = keys.length
-        ? await tx
-            .select({
-              tenantId: siteVersions.tenantId,
-              key: siteVersions.idempotencyKey,
-              versionId: siteVersions.id,
-              version: siteVersions.version,
-            })
-            .from(siteVersions)
-            .where(
-              and(
-                inArray(siteVersions.tenantId, tenantIds),
-                inArray(siteVersions.idempotencyKey, keys),
-              ),
-            )
-        : [];
-      const found = new Map(existing.map((e) => [`${e.tenantId}/${e.key}`, e]));
+      const { rows: known } = await tx.execute<{
+        tenant_id: string;
+        latest: number;
+        key: string | null;
+        id: string | null;
+        version: number | null;
+      }>(sql`
+        select m.tenant_id, m.latest, v.idempotency_key as key, v.id, v.version
+        from (select tenant_id, max(version)::int as latest from ${siteVersions}
+              where tenant_id in (select jsonb_array_elements_text(${JSON.stringify(tenantIds)}::jsonb)::uuid)
+              group by tenant_id) m
+        left join ${siteVersions} v on v.tenant_id = m.tenant_id
+          and v.idempotency_key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`);
+      const latestOf = new Map(known.map((k) => [k.tenant_id, k.latest]));
+      const found = new Map(
+        known.flatMap((k) =>
+          k.key ? [[`${k.tenant_id}/${k.key}`, { versionId: k.id!, version: k.version! }]] : [],
+        ),
+      );
       const already = (w: (typeof wanted)[number]) =>
         w.idempotencyKey ? found.get(`${w.tenantId}/${w.idempotencyKey}`) : undefined;
       const toCreate = wanted.filter((w) => !already(w));
@@ -132,17 +135,6 @@ export async function publishSites(options: {
       if (toCreate.some((w) => w.theme.archivedAt)) {
         throw AppError.validation([{ field: 'themeId', message: 'this theme is archived' }]);
       }
-      const latest = await tx
-        .select({ tenantId: siteVersions.tenantId, max: max(siteVersions.version) })
-        .from(siteVersions)
-        .where(
-          inArray(
-            siteVersions.tenantId,
-            toCreate.map((w) => w.tenantId),
-          ),
-        )
-        .groupBy(siteVersions.tenantId);
-      const latestOf = new Map(latest.map((l) => [l.tenantId, l.max ?? 0]));
       const created = (
         await insertJsonRowsReturning(
           tx,
