@@ -15,7 +15,7 @@
  *
  * Bars: (a) ≥ 50% of (c) in requests/second; uncached render p99 ≤ 20 ms.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
@@ -129,6 +129,7 @@ function listen(server: Server | FastifyInstance): Promise<number> {
 async function main() {
   const logger = createLogger('warn');
   const database = await openBenchDatabase({ logger, prefix: 'bench-sf' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-sf-data-'));
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -136,7 +137,7 @@ async function main() {
     DATABASE_POOL_SIZE: '20',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
     ADMIN_PASSWORD: 'bench-password-123456',
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'orbit360-bench-sf-data-')),
+    DATA_DIR: dataDir,
   });
   const platform = await bootstrap(config, logger);
   const apps: FastifyInstance[] = [];
@@ -271,6 +272,7 @@ async function main() {
     await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(undefined)));
     await platform.close();
     await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
