@@ -43,6 +43,19 @@ export async function createTestDatabase(): Promise<
   };
 }
 
+/** A fresh, migrated database for the current test file (filled in before its tests run). */
+export function setupTestDatabase(): Database {
+  const state = {} as Database;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const { drop: dropDatabase, ...database } = await createTestDatabase();
+    drop = dropDatabase;
+    Object.assign(state, database);
+  });
+  afterAll(() => drop?.());
+  return state;
+}
+
 export function testConfig(overrides: Record<string, string> = {}) {
   return loadConfig({
     NODE_ENV: 'test',

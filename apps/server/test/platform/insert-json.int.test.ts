@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  insertJsonRows,
-  insertJsonRowsReturning,
-  type Db,
-} from '../../src/platform/database/index.js';
+import { describe, expect, it } from 'vitest';
+import { insertJsonRows, insertJsonRowsReturning } from '../../src/platform/database/index.js';
 import { auditLog } from '../../src/modules/audit/audit.table.js';
 import { emails } from '../../src/modules/email/email.table.js';
-import { createTestDatabase } from '../helpers.js';
+import { setupTestDatabase } from '../helpers.js';
 
 /** Bulk inserts sent as one JSON document read back exactly as drizzle's own inserts. */
 describe('insertJsonRows', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: Db;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-  });
-  afterAll(() => database.drop());
+  const database = setupTestDatabase();
 
   const email = (n: number) => ({
     kind: 'test',
@@ -30,7 +19,7 @@ describe('insertJsonRows', () => {
   });
 
   it('returns typed rows in input order, with the database defaults filled in', async () => {
-    const rows = await insertJsonRowsReturning(db, emails, [email(1), email(2), email(3)]);
+    const rows = await insertJsonRowsReturning(database.db, emails, [email(1), email(2), email(3)]);
     expect(rows.map((r) => r.messageId)).toEqual([1, 2, 3].map((n) => email(n).messageId));
     const [first] = rows;
     expect(first!.subject).toBe('Subject 1 — "quoted" & <b>');
@@ -38,17 +27,17 @@ describe('insertJsonRows', () => {
     expect(first!.attempts).toBe(0);
     expect(first!.createdAt).toBeInstanceOf(Date);
     expect(first!.sentAt).toBeNull();
-    const viaDrizzle = await db.select().from(emails);
+    const viaDrizzle = await database.db.select().from(emails);
     expect(viaDrizzle.find((r) => r.id === first!.id)).toEqual(first);
   });
 
   it('skips conflicts on the target only, and raises other unique violations', async () => {
-    const again = await insertJsonRowsReturning(db, emails, [email(1), email(4)], {
+    const again = await insertJsonRowsReturning(database.db, emails, [email(1), email(4)], {
       onConflictDoNothing: { target: emails.messageId },
     });
     expect(again.map((r) => r.messageId)).toEqual([email(4).messageId]);
     await expect(
-      insertJsonRows(db, emails, [{ ...email(5), id: again[0]!.id }], {
+      insertJsonRows(database.db, emails, [{ ...email(5), id: again[0]!.id }], {
         onConflictDoNothing: { target: emails.messageId },
       }),
     ).rejects.toThrow();
@@ -56,7 +45,7 @@ describe('insertJsonRows', () => {
 
   it('stores JSON documents as jsonb and keeps serial order', async () => {
     await insertJsonRows(
-      db,
+      database.db,
       auditLog,
       [1, 2, 3].map((n) => ({
         actorType: 'system' as const,
@@ -65,7 +54,7 @@ describe('insertJsonRows', () => {
         data: { n, nested: { list: [n, 'x'] } },
       })),
     );
-    const rows = await db.select().from(auditLog).orderBy(auditLog.id);
+    const rows = await database.db.select().from(auditLog).orderBy(auditLog.id);
     expect(rows.map((r) => [r.action, r.data])).toEqual(
       [1, 2, 3].map((n) => [`test.${n}`, { n, nested: { list: [n, 'x'] } }]),
     );

@@ -1,23 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/platform/database/index.js';
+import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../../src/platform/rate-limiter.js';
-import { createTestDatabase } from '../helpers.js';
+import { setupTestDatabase } from '../helpers.js';
 
 /** The limit is the platform's, not an instance's: limiters on one database share it. */
 describe('rate limiter', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let db: Db;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-  });
-  afterAll(() => database.drop());
+  const database = setupTestDatabase();
 
   const limiter = (name: string, windowMs = 60_000) =>
-    createRateLimiter({ db, name, maxEvents: 3, windowMs });
+    createRateLimiter({ db: database.db, name, maxEvents: 3, windowMs });
 
   it('blocks a key on every instance once it reached the limit, until reset', async () => {
     const [a, b] = [limiter('login'), limiter('login')];
@@ -48,14 +40,14 @@ describe('rate limiter', () => {
   });
 
   it('removes expired events as new ones are recorded', async () => {
-    await db.execute(sql`delete from rate_limit_hits`);
-    await db.execute(sql`
+    await database.db.execute(sql`delete from rate_limit_hits`);
+    await database.db.execute(sql`
       insert into rate_limit_hits (key, at, expires_at)
       select 'old:' || g, now() - interval '2 hours', now() - interval '1 hour'
       from generate_series(1, 30) g`);
     const count = async () =>
       (
-        await db.execute<{ n: number }>(sql`select count(*)::int as n from rate_limit_hits
+        await database.db.execute<{ n: number }>(sql`select count(*)::int as n from rate_limit_hits
         where key like 'old:%'`)
       ).rows[0]!.n;
     await limiter('login').record('someone');

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureBootstrapAdmin } from '../../src/modules/auth/index.js';
 import { seedPlans } from '../../src/modules/plans/index.js';
 import { seedThemes } from '../../src/modules/themes/index.js';
-import { createTestDatabase } from '../helpers.js';
+import { setupTestDatabase } from '../helpers.js';
 
 describe('seeding', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database.drop());
+  const database = setupTestDatabase();
 
   it('is idempotent and keeps admin edits', async () => {
     await seedThemes(database.db);

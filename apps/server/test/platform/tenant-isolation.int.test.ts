@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   readAsFoundTenant,
   readAsTenant,
@@ -8,20 +8,19 @@ import {
 } from '../../src/platform/database/index.js';
 import { seedPlans } from '../../src/modules/plans/index.js';
 import { seedThemes } from '../../src/modules/themes/index.js';
-import { createTestDatabase } from '../helpers.js';
+import { setupTestDatabase } from '../helpers.js';
 
 /**
  * Proves the database enforces isolation: inside one tenant's transaction, hand-written SQL
  * cannot see or touch another tenant's rows, and without a tenant context nothing is visible.
  */
 describe('row-level tenant isolation', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const database = setupTestDatabase();
   let db: Db;
   const tenantA = '11111111-1111-4111-8111-111111111111';
   const tenantB = '22222222-2222-4222-8222-222222222222';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     db = database.db;
     await seedThemes(db);
     await seedPlans(db);
@@ -45,8 +44,6 @@ describe('row-level tenant isolation', () => {
       );
     }
   });
-
-  afterAll(() => database.drop());
 
   const names = (rows: unknown[]) => (rows as { name: string }[]).map((r) => r.name);
 

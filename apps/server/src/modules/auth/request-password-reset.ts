@@ -76,60 +76,56 @@ export function createPasswordResetHandler(ctx: Pick<AppContext, 'db' | 'config'
   return async (payload) => {
     const email = (payload as { email?: unknown }).email;
     if (typeof email !== 'string') return;
-    await sendPasswordReset(ctx, email);
-  };
-}
-
-async function sendPasswordReset(ctx: Pick<AppContext, 'db' | 'config'>, email: string) {
-  await ctx.db.transaction(async (tx) => {
-    // The account row is locked: concurrent requests for one address issue one link.
-    const [row] = await tx
-      .select({
-        account: merchantAccounts,
-        merchantStatus: merchants.status,
-        storeName: merchants.storeName,
-      })
-      .from(merchantAccounts)
-      .innerJoin(merchants, eq(merchants.id, merchantAccounts.merchantId))
-      .where(eq(sql`lower(${merchantAccounts.email})`, email))
-      .for('update', { of: merchantAccounts });
-    if (!row || row.merchantStatus === 'suspended') return;
-    const { account } = row;
-    const [recent] = await tx
-      .select({ id: passwordTokens.id })
-      .from(passwordTokens)
-      .where(
-        and(
-          eq(passwordTokens.accountId, account.id),
-          eq(passwordTokens.purpose, 'reset_password'),
-          gt(
-            passwordTokens.createdAt,
-            sql`now() - make_interval(secs => ${RESET_RESEND_INTERVAL_SECONDS})`,
+    await ctx.db.transaction(async (tx) => {
+      // The account row is locked: concurrent requests for one address issue one link.
+      const [row] = await tx
+        .select({
+          account: merchantAccounts,
+          merchantStatus: merchants.status,
+          storeName: merchants.storeName,
+        })
+        .from(merchantAccounts)
+        .innerJoin(merchants, eq(merchants.id, merchantAccounts.merchantId))
+        .where(eq(sql`lower(${merchantAccounts.email})`, email))
+        .for('update', { of: merchantAccounts });
+      if (!row || row.merchantStatus === 'suspended') return;
+      const { account } = row;
+      const [recent] = await tx
+        .select({ id: passwordTokens.id })
+        .from(passwordTokens)
+        .where(
+          and(
+            eq(passwordTokens.accountId, account.id),
+            eq(passwordTokens.purpose, 'reset_password'),
+            gt(
+              passwordTokens.createdAt,
+              sql`now() - make_interval(secs => ${RESET_RESEND_INTERVAL_SECONDS})`,
+            ),
           ),
-        ),
-      )
-      .limit(1);
-    if (recent) return;
-    await tx
-      .update(passwordTokens)
-      .set({ expiresAt: sql`least(${passwordTokens.expiresAt}, now())` })
-      .where(and(eq(passwordTokens.accountId, account.id), isNull(passwordTokens.usedAt)));
-    const [issued] = await createPasswordTokens(tx, [
-      { accountId: account.id, purpose: 'reset_password', ttlMs: RESET_PASSWORD_TOKEN_TTL_MS },
-    ]);
-    await enqueueEmails(tx, [
-      {
-        kind: 'password_reset',
-        messageId: `<password-reset-${randomUUID()}@orbit360>`,
-        tenantId: account.tenantId,
-        to: account.email,
-        ...renderPasswordResetEmail({
-          storeName: row.storeName,
-          ownerName: account.name,
-          resetUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${issued!.token}`,
-          expiresAt: issued!.expiresAt,
-        }),
-      },
-    ]);
-  });
+        )
+        .limit(1);
+      if (recent) return;
+      await tx
+        .update(passwordTokens)
+        .set({ expiresAt: sql`least(${passwordTokens.expiresAt}, now())` })
+        .where(and(eq(passwordTokens.accountId, account.id), isNull(passwordTokens.usedAt)));
+      const [issued] = await createPasswordTokens(tx, [
+        { accountId: account.id, purpose: 'reset_password', ttlMs: RESET_PASSWORD_TOKEN_TTL_MS },
+      ]);
+      await enqueueEmails(tx, [
+        {
+          kind: 'password_reset',
+          messageId: `<password-reset-${randomUUID()}@orbit360>`,
+          tenantId: account.tenantId,
+          to: account.email,
+          ...renderPasswordResetEmail({
+            storeName: row.storeName,
+            ownerName: account.name,
+            resetUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${issued!.token}`,
+            expiresAt: issued!.expiresAt,
+          }),
+        },
+      ]);
+    });
+  };
 }
