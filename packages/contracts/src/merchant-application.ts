@@ -54,7 +54,7 @@ export const MerchantSignupBody = z.object({
     .string('Choose your country')
     .trim()
     .transform((c) => c.toUpperCase())
-    .refine((c) => COUNTRY_SET.has(c), 'Choose your country (an ISO 3166 two-letter code)'),
+    .refine((c) => COUNTRY_SET.has(c), 'Choose your country'),
   description: z
     .string()
     .trim()
