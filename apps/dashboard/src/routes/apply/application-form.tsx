@@ -90,7 +90,7 @@ export function ApplicationForm({ onSubmitted }: ApplicationFormProps) {
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="What you sell" error={errorOf('businessType')} required>
           <Select
-            placeholder="Choose a business type"
+            placeholder="Choose one"
             options={BUSINESS_TYPE_OPTIONS}
             {...bind('businessType')}
           />

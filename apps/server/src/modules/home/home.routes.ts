@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
-import { renderLandingPage } from './landing-page.js';
+import { LOGO_SVG, renderLandingPage } from './landing-page.js';
 
 /**
  * `GET /` on the platform's own host. Store hosts never reach it: the storefront URL rewriter
@@ -25,5 +25,12 @@ export const homeRoutes =
           .header('referrer-policy', 'strict-origin-when-cross-origin')
           .header('cache-control', 'no-cache')
           .send(page.html),
+    );
+    app.get('/favicon.svg', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('image/svg+xml')
+        .header('cache-control', 'public, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .send(LOGO_SVG),
     );
   };

@@ -31,7 +31,7 @@ describe('platform landing page', () => {
     const res = await t.app.inject({ url: '/' });
     expect(res.body).not.toMatch(/<script/i);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    for (const link of ['/docs', '/healthz']) {
+    for (const link of ['/docs', '/healthz', '/favicon.svg']) {
       expect((await t.app.inject({ url: link })).statusCode, link).toBeLessThan(400);
     }
   });

@@ -45,6 +45,8 @@ code{font:.8125rem ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 footer{padding:1.5rem;text-align:center;font-size:.75rem;color:#667085}
 `;
 
+/** The logo mark, also served as the page's icon (`/favicon.svg`). */
+export const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#4f46e5"/><circle cx="16" cy="16" r="7" fill="none" stroke="#fff" stroke-width="3"/><circle cx="23" cy="9" r="3" fill="#c7d2fe"/></svg>`;
 const LOGO = `<svg viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="8" fill="#4f46e5"/><circle cx="16" cy="16" r="7" fill="none" stroke="#fff" stroke-width="3"/><circle cx="23" cy="9" r="3" fill="#c7d2fe"/></svg>`;
 
 function card(input: { href: string; title: string; text: string; go: string; id: string }) {
@@ -64,6 +66,7 @@ export function renderLandingPage(input: {
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Orbit360 · Open your online store</title>
 <meta name="description" content="Orbit360 gives every merchant a store website, a dashboard and a platform team behind it.">
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <style>${STYLE}</style></head>
 <body><main>
 <span class="brand">${LOGO}<span><b>Orbit360</b><small>Commerce platform</small></span></span>
