@@ -58,6 +58,9 @@ test(
       await form.getByRole('button', { name: 'Send my application' }).click();
       await form.getByText('Enter the name of your store').waitFor();
       await visitor.screenshot('apply-page-validation');
+      await site.setViewportSize({ width: 390, height: 844 });
+      await visitor.screenshot('apply-page-mobile');
+      await site.setViewportSize({ width: 1366, height: 900 });
 
       await form.getByLabel('Store name').fill(storeName);
       await form.getByLabel('Your name').fill('June Park');
