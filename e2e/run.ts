@@ -66,6 +66,7 @@ after(
   { timeout: 60_000 },
 );
 
+await import('./scenarios/apply.e2e.js');
 await import('./scenarios/activation.e2e.js');
 await import('./scenarios/failure-retry.e2e.js');
 await import('./scenarios/tenant-isolation.e2e.js');

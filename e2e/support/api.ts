@@ -6,7 +6,9 @@ import type {
   AdminLoginResponse,
   EmailLog,
   Merchant,
+  MerchantList,
   MerchantOverview,
+  MerchantSignupResponse,
   ProvisioningStatus,
 } from '@orbit360/contracts';
 import type { Platform } from './platform.js';
@@ -39,17 +41,34 @@ let sequence = 0;
 /** A unique, readable suffix so several runs (or scenarios) never collide on emails or slugs. */
 export const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
 
+/**
+ * Applies through the public API, then finds the new pending merchant through the admin list
+ * (the public answer is the same for every application and carries no id).
+ */
 export async function signupMerchant(
   platform: Platform,
   input: { storeName: string; ownerName: string; email: string },
 ): Promise<Merchant> {
-  const result = await http<Merchant>(platform, 'POST', '/api/merchants/signup', {
-    body: { ...input, country: 'US', businessType: 'Retail' },
+  const result = await http<MerchantSignupResponse>(platform, 'POST', '/api/merchants/signup', {
+    body: { ...input, country: 'US', businessType: 'Other' },
   });
-  if (result.status !== 201) {
+  if (result.status !== 202) {
     throw new Error(`signup answered ${result.status}: ${JSON.stringify(result.body)}`);
   }
-  return result.body;
+  return pendingMerchant(platform, await adminToken(platform), input.email);
+}
+
+/** The pending merchant that applied with `email`, once its application is recorded. */
+export async function pendingMerchant(platform: Platform, token: string, email: string) {
+  return eventually(`the application of ${email}`, async () => {
+    const list = await http<MerchantList>(
+      platform,
+      'GET',
+      `/api/admin/merchants?status=pending&q=${encodeURIComponent(email)}`,
+      { token },
+    );
+    return list.body.items.find((m) => m.email === email.toLowerCase());
+  });
 }
 
 export async function adminToken(platform: Platform): Promise<string> {

@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
 import { emailRoutes } from './modules/email/index.js';
+import { homeRoutes } from './modules/home/index.js';
 import { provisioningRoutes } from './modules/provisioning/index.js';
 import { merchantsRoutes } from './modules/merchants/index.js';
 import { plansRoutes } from './modules/plans/index.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
           }),
   );
 
+  await app.register(homeRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(merchantsRoutes(ctx));
   await app.register(themesRoutes(ctx));

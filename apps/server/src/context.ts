@@ -25,6 +25,8 @@ export interface AppContext {
   loginLimiter: RateLimiter;
   /** Storefront newsletter sign-ups per client: 10 per 10 minutes, across stores. */
   newsletterLimiter: RateLimiter;
+  /** Public merchant applications per client: 10 per hour. */
+  signupLimiter: RateLimiter;
   /** Realtime gateway of this instance: WebSocket rooms fed by the event log. */
   realtime: RealtimeHub;
   /** This instance's storefront caches (stores, rendered pages, compiled themes). */
@@ -65,6 +67,12 @@ export function createAppContext(options: {
       name: 'newsletter',
       maxEvents: 10,
       windowMs: 10 * 60_000,
+    }),
+    signupLimiter: createRateLimiter({
+      db: database.db,
+      name: 'signup',
+      maxEvents: 10,
+      windowMs: 60 * 60_000,
     }),
     realtime: createRealtimeHub({
       databaseUrl: database.url,

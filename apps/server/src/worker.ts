@@ -7,6 +7,10 @@ import { startQueue } from './platform/queue.js';
 import { PASSWORD_RESET_TASK, createPasswordResetHandler } from './modules/auth/index.js';
 import { SEND_EMAIL_TASK, createDeliverEmailHandler, createMailer } from './modules/email/index.js';
 import {
+  MERCHANT_APPLICATION_TASK,
+  createMerchantApplicationHandler,
+} from './modules/merchants/index.js';
+import {
   RUN_PROVISIONING_TASK,
   createFaults,
   createProvisioningRunner,
@@ -48,6 +52,7 @@ export async function startWorker(
         maxAttempts: ctx.config.mail.maxAttempts,
       }),
       [PASSWORD_RESET_TASK]: createPasswordResetHandler(ctx),
+      [MERCHANT_APPLICATION_TASK]: createMerchantApplicationHandler(ctx),
     },
   });
   return {

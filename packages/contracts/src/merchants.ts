@@ -11,27 +11,6 @@ export const MERCHANT_STATUSES = [
 export const MerchantStatus = z.enum(MERCHANT_STATUSES);
 export type MerchantStatus = z.infer<typeof MerchantStatus>;
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
-
-export const MerchantSignupBody = z.object({
-  storeName: trimmed(120),
-  ownerName: trimmed(120),
-  email: z.email().max(254),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{5,32}$/, 'must be a phone number')
-    .optional(),
-  country: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 two-letter country code')
-    .transform((c) => c.toUpperCase())
-    .optional(),
-  businessType: trimmed(80).optional(),
-});
-export type MerchantSignupBody = z.infer<typeof MerchantSignupBody>;
-
 export const Merchant = z.object({
   id: z.uuid(),
   storeName: z.string(),
@@ -40,6 +19,7 @@ export const Merchant = z.object({
   phone: z.string().nullable(),
   country: z.string().nullable(),
   businessType: z.string().nullable(),
+  description: z.string().nullable().describe('What the applicant said about the store'),
   status: MerchantStatus,
   merchantCode: z.string().nullable().describe('merchant_<short id>, assigned at activation'),
   tenantId: z.uuid().nullable(),

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 import { DashboardLayout } from '../components/dashboard-layout.js';
 import { RequireSession } from '../components/require-session.js';
+import { ApplyPage } from './apply/apply-page.js';
 import { ForgotPasswordPage } from './auth/forgot-password/forgot-password-page.js';
 import { LoginPage } from './auth/login/login-page.js';
 import { SetPasswordPage } from './auth/set-password/set-password-page.js';
@@ -10,6 +11,7 @@ import { StoreSettingsPage } from './settings/store/store-settings-page.js';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  { path: '/apply', element: <ApplyPage /> },
   { path: '/set-password', element: <SetPasswordPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   {

@@ -11,6 +11,7 @@ export const toMerchantDto = (row: MerchantRow): Merchant => ({
   phone: row.phone,
   country: row.country,
   businessType: row.businessType,
+  description: row.description,
   status: row.status,
   merchantCode: row.merchantCode,
   tenantId: row.tenantId,

@@ -5,6 +5,7 @@ import {
   MerchantList,
   MerchantListQuery,
   MerchantSignupBody,
+  MerchantSignupResponse,
   MerchantStatusChangeBody,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
@@ -26,12 +27,18 @@ export const merchantsRoutes =
         schema: {
           tags: ['merchants'],
           summary: 'Apply as a merchant (public); the application waits as pending',
+          description:
+            'Answers 202 `{ accepted: true }` for every valid application, also when the address ' +
+            'already applied or owns a store (that address gets an email instead), so the answer ' +
+            'tells nobody who is a merchant. Rate-limited per client (429 with Retry-After).',
           body: MerchantSignupBody,
-          response: { 201: Merchant },
+          response: { 202: MerchantSignupResponse },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await signupMerchant({ db: ctx.db, input: request.body })),
+        reply
+          .status(202)
+          .send(await signupMerchant(ctx, { input: request.body, clientIp: request.ip })),
     );
 
     app.get(

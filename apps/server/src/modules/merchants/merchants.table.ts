@@ -17,6 +17,7 @@ export const merchants = pgTable(
     phone: text(),
     country: text(),
     businessType: text('business_type'),
+    description: text(),
     status: merchantStatus().notNull().default('pending'),
     merchantCode: text('merchant_code').unique(),
     tenantId: uuid('tenant_id'),

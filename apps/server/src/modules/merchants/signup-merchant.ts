@@ -1,41 +1,57 @@
-import type { Merchant, MerchantSignupBody } from '@orbit360/contracts';
-import type { Db } from '../../platform/database/index.js';
-import { AppError, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/errors.js';
-import { recordAudit } from '../audit/index.js';
-import { publishEvent } from '../realtime/index.js';
-import { toMerchantDto } from './merchant.dto.js';
-import { merchants } from './merchants.table.js';
+import { randomUUID } from 'node:crypto';
+import type { MerchantSignupBody, MerchantSignupResponse } from '@orbit360/contracts';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
+import { enqueueJob, type JobHandler } from '../../platform/queue.js';
+import type { ApplicationInput } from './create-merchant.js';
+import { recordMerchantApplication } from './record-merchant-application.js';
 
-/** A merchant applies; it waits as `pending` until an admin activates it. */
-export async function signupMerchant(options: {
-  db: Db;
-  input: MerchantSignupBody;
-}): Promise<Merchant> {
-  const { db, input } = options;
-  try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(merchants)
-        .values({ ...input, email: input.email.toLowerCase() })
-        .returning();
-      await recordAudit(tx, {
-        actor: { type: 'public' },
-        action: 'merchant.signed_up',
-        target: { type: 'merchant', id: row!.id },
-        data: { storeName: row!.storeName, email: row!.email },
-      });
-      await publishEvent(tx, 'merchant.signed_up', {
-        merchantId: row!.id,
-        storeName: row!.storeName,
-      });
-      return toMerchantDto(row!);
-    });
-  } catch (error) {
-    if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-      throw new AppError('CONFLICT', 'An application with this email already exists', {
-        fields: [{ field: 'body.email', message: 'is already registered' }],
-      });
-    }
-    throw error;
+export const MERCHANT_APPLICATION_TASK = 'merchants.application';
+
+const ACCEPTED: MerchantSignupResponse = { accepted: true };
+
+/**
+ * A merchant applies (public). The answer is the same whether the address is new, already
+ * applied, already owns a store or the spam trap was filled, and so is the work done before it
+ * — the rate-limit check and one queued job — so neither the answer nor its timing tells who
+ * is a merchant. The job records the application (see recordMerchantApplication). One client
+ * may apply a bounded number of times (the limit is shared by every instance).
+ */
+export async function signupMerchant(
+  ctx: Pick<AppContext, 'db' | 'signupLimiter' | 'logger'>,
+  options: { input: MerchantSignupBody; clientIp: string },
+): Promise<MerchantSignupResponse> {
+  const { input, clientIp } = options;
+  const retryAfter = await ctx.signupLimiter.retryAfter(clientIp);
+  if (retryAfter > 0) {
+    throw new AppError(
+      'RATE_LIMITED',
+      'Too many applications came from your connection; please try again later',
+      { retryAfter },
+    );
   }
+  await ctx.signupLimiter.record(clientIp);
+  const { website, ...application } = input;
+  if (website) {
+    ctx.logger.info({ clientIp }, 'merchant application caught by the spam trap');
+    return ACCEPTED;
+  }
+  const email = application.email.toLowerCase();
+  await enqueueJob(ctx.db, {
+    task: MERCHANT_APPLICATION_TASK,
+    payload: { applicationId: randomUUID(), input: { ...application, email } },
+    // A double submit of one address while it waits is one application.
+    jobKey: `merchant-application:${email}`,
+  });
+  return ACCEPTED;
+}
+
+/** The `merchants.application` job: records one queued application. */
+export function createMerchantApplicationHandler(
+  ctx: Pick<AppContext, 'db' | 'config'>,
+): JobHandler {
+  return async (payload) => {
+    const { applicationId, input } = payload as { applicationId: string; input: ApplicationInput };
+    await recordMerchantApplication({ db: ctx.db, config: ctx.config, applicationId, input });
+  };
 }

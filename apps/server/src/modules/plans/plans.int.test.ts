@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, setupTestApp } from '../../../test/helpers.js';
+import { createMerchant } from '../merchants/index.js';
 
 describe('plans API', () => {
   const t = setupTestApp();
@@ -109,13 +110,16 @@ describe('plans API', () => {
         payload: { ...growth, key: 'used' },
       })
     ).json();
-    const merchant = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/merchants/signup',
-        payload: { storeName: 'Plan user', ownerName: 'O', email: 'plan@user.test' },
-      })
-    ).json();
+    const merchant = await createMerchant({
+      db: t.ctx.db,
+      input: {
+        storeName: 'Plan user',
+        ownerName: 'O',
+        email: 'plan@user.test',
+        businessType: 'Other',
+        country: 'US',
+      },
+    });
     await t.database.pool.query('update merchants set plan_id = $1 where id = $2', [
       plan.id,
       merchant.id,

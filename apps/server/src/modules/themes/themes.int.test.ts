@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, setupTestApp } from '../../../test/helpers.js';
+import { createMerchant } from '../merchants/index.js';
 
 describe('themes API', () => {
   const t = setupTestApp();
@@ -114,13 +115,16 @@ describe('themes API', () => {
         payload: newTheme('used'),
       })
     ).json();
-    const merchant = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/merchants/signup',
-        payload: { storeName: 'Uses theme', ownerName: 'O', email: 'uses@theme.test' },
-      })
-    ).json();
+    const merchant = await createMerchant({
+      db: t.ctx.db,
+      input: {
+        storeName: 'Uses theme',
+        ownerName: 'O',
+        email: 'uses@theme.test',
+        businessType: 'Other',
+        country: 'US',
+      },
+    });
     await t.database.pool.query('update merchants set theme_id = $1 where id = $2', [
       created.id,
       merchant.id,

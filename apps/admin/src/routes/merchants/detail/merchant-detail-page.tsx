@@ -188,6 +188,15 @@ export function MerchantDetailPage() {
                   { label: 'Phone', value: m.phone ?? '—' },
                   { label: 'Country', value: m.country ?? '—' },
                   { label: 'Business type', value: m.businessType ?? '—' },
+                  {
+                    label: 'About the store',
+                    value: m.description ? (
+                      <span className="whitespace-normal">{m.description}</span>
+                    ) : (
+                      '—'
+                    ),
+                    testId: 'merchant-description',
+                  },
                 ]}
               />
             </CardContent>

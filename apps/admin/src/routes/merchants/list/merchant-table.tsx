@@ -14,9 +14,10 @@ import {
   Table,
 } from '@orbit360/ui';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { ChevronRight, Rocket, SearchX, Store } from 'lucide-react';
+import { ChevronRight, ExternalLink, Inbox, Rocket, SearchX, Store } from 'lucide-react';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatRelative } from '../../../lib/format.js';
+import { useRuntimeConfig } from '../../../lib/runtime.js';
 import { ProvisioningStatus } from '../../provisioning/components/provisioning-status.js';
 import { MERCHANT_STATUS_META, MerchantStatusBadge } from '../merchant-status-badge.js';
 
@@ -27,6 +28,33 @@ const EMPTY_TEXT: Record<MerchantStatus, string> = {
   failed: 'Provisionings that stopped after their retries appear here.',
   suspended: 'Suspended stores appear here; they can be reactivated.',
 };
+
+/** Where applications come from, with the page merchants apply on (to share or try). */
+function NoApplications() {
+  const applyUrl = `${useRuntimeConfig().dashboardUrl}/apply`;
+  return (
+    <EmptyState
+      icon={<Inbox />}
+      title="No applications waiting"
+      description={
+        <>
+          Merchants apply on the public “Open your store” page of the merchant dashboard. Each
+          application appears here at once, ready to be activated.
+        </>
+      }
+      action={
+        <div className="flex flex-col items-center gap-2">
+          <Button asChild variant="secondary" size="sm">
+            <a href={applyUrl} target="_blank" rel="noreferrer" data-testid="apply-page-link">
+              <ExternalLink /> Open the application page
+            </a>
+          </Button>
+          <span className="font-mono text-xs text-fg-subtle">{applyUrl}</span>
+        </div>
+      }
+    />
+  );
+}
 
 export interface MerchantTableProps {
   status: MerchantStatus;
@@ -67,6 +95,8 @@ export function MerchantTable({
         title={`No ${MERCHANT_STATUS_META[status].label.toLowerCase()} merchants match “${query}”`}
         description="Try another name or email, or look under another status."
       />
+    ) : status === 'pending' ? (
+      <NoApplications />
     ) : (
       <EmptyState
         icon={<Store />}

@@ -35,6 +35,12 @@ export function LoginPage() {
           <Link className="font-medium text-brand-700 hover:underline" to="/forgot-password">
             Forgot your password?
           </Link>
+          <span className="mt-3 block">
+            New to Orbit360?{' '}
+            <Link className="font-medium text-brand-700 hover:underline" to="/apply">
+              Open your store
+            </Link>
+          </span>
         </>
       }
     >

@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { ErrorBody, ProvisioningStatus } from '@orbit360/contracts';
 import { bearer, setupTestApp, type TestApp } from '../../../../test/helpers.js';
 import { startWorker, type Worker } from '../../../worker.js';
+import { createMerchant } from '../../merchants/index.js';
 import { plans } from '../../plans/index.js';
 import { themes } from '../../themes/index.js';
 import { createFaults, type FaultRule, type Faults } from '../faults.js';
@@ -76,15 +77,15 @@ export function setupProvisioningTest(
     await h.smtp?.stop();
   });
 
+  // A pending merchant as an application leaves it, without the application's own email (the
+  // public route, its rate limit and its emails are covered by the merchants tests).
   h.signup = async (storeName = `Store ${randomUUID().slice(0, 8)}`) => {
     const email = `owner-${randomUUID().slice(0, 12)}@example.test`;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/merchants/signup',
-      payload: { storeName, ownerName: 'Olive Owner', email },
+    const merchant = await createMerchant({
+      db: t.ctx.db,
+      input: { storeName, ownerName: 'Olive Owner', email, businessType: 'Other', country: 'US' },
     });
-    if (res.statusCode !== 201) throw new Error(`signup failed: ${res.body}`);
-    return { id: res.json().id, email, storeName };
+    return { id: merchant.id, email, storeName };
   };
   h.activate = async (merchantId, body, headers = {}) => {
     const res = await t.app.inject({

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
 import type { AppContext } from '../../../context.js';
 import { withTenant } from '../../../platform/database/index.js';
-import { signupMerchant } from '../../merchants/index.js';
+import { createMerchant } from '../../merchants/index.js';
 import { plans } from '../../plans/index.js';
 import { tenants } from '../../tenants/index.js';
 import { getThemeByKey } from '../../themes/index.js';
@@ -38,9 +38,15 @@ export async function createTestStore(
   const suffix = randomUUID().slice(0, 8);
   const slug = options.slug ?? `store-${suffix}`;
   const storeName = options.storeName ?? `Test Store ${suffix}`;
-  const merchant = await signupMerchant({
+  const merchant = await createMerchant({
     db,
-    input: { storeName, ownerName: 'Test Owner', email: `${slug}-${suffix}@example.test` },
+    input: {
+      storeName,
+      ownerName: 'Test Owner',
+      email: `${slug}-${suffix}@example.test`,
+      businessType: 'Other',
+      country: 'US',
+    },
   });
   const theme = await getThemeByKey({ db, key: options.theme ?? 'modern' });
   if (!theme) throw new Error(`no theme ${options.theme}`);

@@ -1,0 +1,20 @@
+/**
+ * The public "Open your store" application. Unauthenticated; the answer is the same for every
+ * accepted application (it never says whether the address already has a store).
+ */
+import { useMutation } from '@tanstack/react-query';
+import type { MerchantSignupInput, MerchantSignupResponse } from '@orbit360/contracts';
+import { api } from '../../lib/api-client.js';
+
+export const applicationKeys = {
+  all: ['applications'] as const,
+  submit: () => [...applicationKeys.all, 'submit'] as const,
+};
+
+export function useSubmitApplication() {
+  return useMutation({
+    mutationKey: applicationKeys.submit(),
+    mutationFn: (input: MerchantSignupInput) =>
+      api.post<MerchantSignupResponse>('/api/merchants/signup', input),
+  });
+}
