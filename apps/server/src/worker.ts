@@ -37,13 +37,16 @@ export async function startWorker(
   },
 ): Promise<Worker> {
   const faults = options.faults ?? createFaults(ctx.config.provisioning.faults);
+  const { instanceName } = ctx.config.queue;
+  const applicationName =
+    options.applicationName ?? (instanceName ? `orbit360-queue-${instanceName}` : undefined);
   const mailer = createMailer(ctx.config.mail);
   // The email sender's own connections (one per send slot, plus one): its claim and its
   // `sent` commit after the mail server's 250 never wait behind the application's pool.
   const mailPool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: mailer.concurrency + 1,
-    application_name: `${options.applicationName ?? 'orbit360-queue'}-mail`,
+    application_name: `${applicationName ?? 'orbit360-queue'}-mail`,
   });
   mailPool.on('error', (err) =>
     ctx.logger.warn({ message: err.message }, 'mail connection failed'),
@@ -54,7 +57,7 @@ export async function startWorker(
     logger: ctx.logger,
     concurrency: options.concurrency ?? ctx.config.queue.concurrency,
     pollIntervalMs: ctx.config.queue.pollIntervalMs,
-    applicationName: options.applicationName,
+    applicationName,
     tasks: {
       [RUN_PROVISIONING_TASK]: provisioning.handler,
       [SEND_EMAIL_TASK]: createDeliverEmailHandler({

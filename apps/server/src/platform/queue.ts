@@ -35,8 +35,13 @@ export interface JobContext {
   lockedBy: string | null;
   /** 1 on the first run of this job row; graphile-worker counts every fetch. */
   attempt: number;
-  /** Aborted on graceful shutdown: long waits must stop and throw. */
+  /** Aborted 5 s into a graceful shutdown, or when the worker lost its lease: stop and throw. */
   signal: AbortSignal;
+  /**
+   * Aborted as soon as the worker stops (or loses its lease): work not started yet should be
+   * given back (throw) instead of begun — another instance takes it.
+   */
+  stopping: AbortSignal;
 }
 
 export type JobHandler = (payload: unknown, job: JobContext) => Promise<void>;
@@ -202,7 +207,8 @@ export async function startQueue(options: {
           jobId: helpers.job.id,
           lockedBy: helpers.job.locked_by,
           attempt: helpers.job.attempts,
-          signal: AbortSignal.any([helpers.abortSignal, retire.signal, stopping.signal]),
+          signal: AbortSignal.any([helpers.abortSignal, retire.signal]),
+          stopping: AbortSignal.any([helpers.abortSignal, retire.signal, stopping.signal]),
         });
         // Fencing: a worker that lost its lease does not complete the job (another instance
         // may own it now); the failure it reports instead only counts while it still holds it.
@@ -220,9 +226,15 @@ export async function startQueue(options: {
         logger: workerLogger(logger),
         events,
         // Jobs are fetched (and locked) in batches for the pool's workers, and jobs finishing
-        // in the same tick are marked complete in one statement.
+        // in the same tick are marked complete (or failed) in one statement. Batched failing
+        // also retries a failed statement: unbatched, graphile-worker 0.17 leaves the promise
+        // of a failJob whose connection dropped unhandled, which killed the process.
         preset: {
-          worker: { completeJobBatchDelay: 0, localQueue: { size: options.concurrency } },
+          worker: {
+            completeJobBatchDelay: 0,
+            failJobBatchDelay: 0,
+            localQueue: { size: options.concurrency },
+          },
         },
       });
     } catch (error) {

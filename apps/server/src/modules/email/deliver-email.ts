@@ -109,7 +109,7 @@ export function createDeliverEmailHandler(deps: {
     const emailId = (payload as { emailId?: string }).emailId;
     if (!emailId) return;
     for (;;) {
-      const release = await slots.acquire(job.signal);
+      const release = await slots.acquire(job.stopping);
       let email: ClaimedEmail | undefined;
       const claim = randomUUID();
       try {
@@ -120,6 +120,7 @@ export function createDeliverEmailHandler(deps: {
         });
         email = claimed.rows[0];
         if (!email) {
+          release();
           const held = await pool.query(HOLD_UNKNOWN_SQL, [emailId, UNKNOWN_OUTCOME_REASON]);
           if (held.rowCount) {
             logger.warn({ emailId }, 'email held as unknown: its sender stopped mid-delivery');
@@ -154,7 +155,7 @@ export function createDeliverEmailHandler(deps: {
           });
           return;
         }
-        await waitInJob(delay, job.signal);
+        await waitInJob(delay, job.stopping);
         continue;
       }
       try {
