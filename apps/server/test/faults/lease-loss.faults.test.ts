@@ -66,19 +66,19 @@ describe('a worker that loses its queue lease stops acting on its jobs', () => {
           const { rows: jobs } = await t.ctx.pool.query(
             'select id, locked_by, attempts, run_at, last_error from graphile_worker.jobs',
           );
-          console.info(JSON.stringify({ statuses: await outboxStatuses(t.ctx.db, ids), jobs }));
+          console.warn(JSON.stringify({ statuses: await outboxStatuses(t.ctx.db, ids), jobs }));
           for (const [name, c] of [
             ['a', a!],
             ['b', b!],
           ] as const) {
             const lines = c.logs.filter((l) => Number(l.level) >= 40).map((l) => [l.time, l.msg]);
-            console.info(name, JSON.stringify(lines));
+            console.warn(name, JSON.stringify(lines));
           }
           throw error;
         });
       const counts = receivedCounts(smtp);
       const statuses = await outboxStatuses(t.ctx.db, ids);
-      console.info('lease loss:', { statuses, received: smtp.received.length });
+      console.warn('lease loss:', { statuses, received: smtp.received.length });
       expect(duplicatesOf(counts)).toBe(0);
       expect(counts.size).toBe(statuses.sent);
       // The cut-off process noticed, stopped acting, and restarted its worker.
