@@ -12,7 +12,7 @@ export default defineConfig({
     include: ['src/**/*.faults.test.ts', 'test/**/*.faults.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/fail-on-console-error.ts'],
-    testTimeout: 300_000,
+    testTimeout: 480_000,
     hookTimeout: 60_000,
     // One at a time: each run drives several server processes.
     fileParallelism: false,

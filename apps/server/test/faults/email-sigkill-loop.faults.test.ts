@@ -79,7 +79,7 @@ describe('exactly one delivery per email across SIGKILLs', () => {
       const { byStatus } = await settled(ids);
       return (byStatus.sent ?? 0) + (byStatus.unknown ?? 0) + (byStatus.failed ?? 0) === MERCHANTS;
     };
-    const deadline = Date.now() + 240_000;
+    const deadline = Date.now() + 420_000;
     while (!(await isDone()) && Date.now() < deadline) {
       child = await start();
       if (kills < MAX_KILLS) {
