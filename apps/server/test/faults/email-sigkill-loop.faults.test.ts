@@ -33,7 +33,10 @@ describe('exactly one delivery per email across SIGKILLs', () => {
         QUEUE_POLL_INTERVAL_MS: '50',
         PROVISIONING_RETRY_BASE_MS: '5',
         MAIL_RETRY_BASE_MS: '20',
+        LOG_LEVEL: 'warn',
       },
+      // A busy machine restarting into a full queue can take a while to answer.
+      startTimeoutMs: 90_000,
     });
   const settled = async (ids: string[]) => {
     const rows = await h.t.ctx.db

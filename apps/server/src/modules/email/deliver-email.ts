@@ -37,7 +37,7 @@ interface ClaimedEmail {
 const CLAIM_SQL = `
 update emails set status = 'sending', claim_token = $2, claimed_at = now(), attempts = attempts + 1
 where id = $1 and status = 'queued'
-  and ($3::bigint is null
+  and ($4::text is null
        or exists (select 1 from graphile_worker._private_jobs j where j.id = $3 and j.locked_by = $4))
 returning id, kind, message_id, to_address, subject, text, html, attempts, token_ref`;
 
