@@ -20,7 +20,10 @@ describe('welcome email: SMTP outage, then recovery', () => {
       (
         await h.t.app.inject({ url: `/api/admin/emails?to=${merchant.email}`, headers: admin })
       ).json().items[0];
-    for (let i = 0; i < 200 && (await readLog()).attempts < 2; i++) {
+    // Between two attempts (not mid-attempt, when the row is claimed as `sending`).
+    const between = (item: { attempts: number; status: string }) =>
+      item.attempts >= 2 && item.status === 'queued';
+    for (let i = 0; i < 200 && !between(await readLog()); i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const pending = await readLog();
