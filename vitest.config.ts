@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'server',
           root: './apps/server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // The long fault loops run with `npm run test:faults` (vitest.faults.config.ts).
+          exclude: ['**/*.faults.test.ts', '**/node_modules/**'],
           globalSetup: ['./test/global-setup.ts'],
           setupFiles: ['./test/fail-on-console-error.ts'],
           testTimeout: 20_000,

@@ -13,6 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { REPO_ROOT, RESULTS_DIR } from './paths.js';
+import {
+  startSmtpSink,
+  type SmtpSink,
+} from '../../apps/server/src/modules/provisioning/testing/smtp-sink.js';
 
 export interface Platform {
   apiUrl: string;
@@ -22,6 +26,8 @@ export interface Platform {
   admin: { email: string; password: string };
   /** Store-name marker whose website step fails 3 times (fault injection, test env only). */
   faultyMarker: string;
+  /** The platform's mail server (a real SMTP server): one-time links arrive only here. */
+  mailbox: SmtpSink;
   logFile: string;
   database: string;
   stop(): Promise<void>;
@@ -124,6 +130,9 @@ export async function startPlatform(): Promise<Platform> {
   };
   const faultyMarker = 'Faulty';
 
+  // One-time links are never shown in the email log (ADR 024): the merchant's mailbox is a
+  // real SMTP server, the way a real inbox gets them.
+  const mailbox = await startSmtpSink();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -140,6 +149,7 @@ export async function startPlatform(): Promise<Platform> {
     LOG_LEVEL: 'info',
     PROVISIONING_RETRY_BASE_MS: '50',
     MAIL_RETRY_BASE_MS: '50',
+    SMTP_URL: mailbox.url,
     // The website step of stores named "…Faulty…" fails 3 times: auto-retries are exhausted,
     // the provisioning is failed, and a manual retry then succeeds.
     PROVISIONING_FAULTS: `website:fail:3@${faultyMarker}`,
@@ -172,6 +182,7 @@ export async function startPlatform(): Promise<Platform> {
     }
     process.off('exit', killOnExit);
     log.end();
+    await mailbox.stop();
     if (useLocal) {
       await withAdminClient((c) =>
         c.query(`drop database if exists ${database} with (force)`),
@@ -187,6 +198,7 @@ export async function startPlatform(): Promise<Platform> {
     apiPort,
     admin,
     faultyMarker,
+    mailbox,
     logFile,
     database: useLocal
       ? `${database} on ${PG_HOST}:${PG_PORT}`

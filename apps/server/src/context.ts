@@ -3,6 +3,7 @@
  * long-lived services. Modules receive it explicitly; nothing reads globals.
  */
 import type pg from 'pg';
+import { deriveKey } from './platform/secrets.js';
 import type { Config } from './platform/config.js';
 import type { Database, Db } from './platform/database/index.js';
 import type { Logger } from './platform/logger.js';
@@ -31,8 +32,11 @@ export interface AppContext {
   realtime: RealtimeHub;
   /** This instance's storefront caches (stores, rendered pages, compiled themes). */
   storefront: StorefrontCache;
-  /** Secrets resolved at boot. `preview` signs storefront preview links. */
-  secrets: { preview: string };
+  /**
+   * Secrets resolved at boot (never stored in the database). `preview` signs storefront
+   * preview links; `links` derives the one-time tokens of emailed links (ADR 024).
+   */
+  secrets: { preview: string; links: string };
 }
 
 /**
@@ -81,7 +85,7 @@ export function createAppContext(options: {
       config: config.realtime,
     }),
     storefront: createStorefrontCache(),
-    secrets: { preview: jwtSecret },
+    secrets: { preview: jwtSecret, links: deriveKey(jwtSecret, 'one-time links') },
   };
   // Storefront caches of every instance follow publishes and status changes.
   invalidateStorefrontOnEvents(ctx.realtime, ctx.storefront);

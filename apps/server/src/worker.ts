@@ -2,9 +2,14 @@
  * This instance's job worker (roles `all` and `worker`): provisioning runs, email delivery
  * and password-reset requests on graphile-worker. Composition only — the handlers live in their modules.
  */
+import pg from 'pg';
 import type { AppContext } from './context.js';
-import { startQueue } from './platform/queue.js';
-import { PASSWORD_RESET_TASK, createPasswordResetHandler } from './modules/auth/index.js';
+import { startQueue, type Queue } from './platform/queue.js';
+import {
+  PASSWORD_RESET_TASK,
+  createPasswordResetHandler,
+  oneTimeToken,
+} from './modules/auth/index.js';
 import { SEND_EMAIL_TASK, createDeliverEmailHandler, createMailer } from './modules/email/index.js';
 import {
   MERCHANT_APPLICATION_TASK,
@@ -20,6 +25,8 @@ import {
 export interface Worker {
   /** The fault injector in use (tests switch it off with `clear()`). */
   faults: Faults;
+  /** The job queue (tests read its restarts and can kill its runner). */
+  queue: Queue;
   stop(): Promise<void>;
 }
 
@@ -34,20 +41,36 @@ export async function startWorker(
   },
 ): Promise<Worker> {
   const faults = options.faults ?? createFaults(ctx.config.provisioning.faults);
+  const { instanceName } = ctx.config.queue;
+  const applicationName =
+    options.applicationName ?? (instanceName ? `orbit360-queue-${instanceName}` : undefined);
   const mailer = createMailer(ctx.config.mail);
+  // The email sender's own connections (one per send slot, plus one): its claim and its
+  // `sent` commit after the mail server's 250 never wait behind the application's pool.
+  const mailPool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: mailer.concurrency + 1,
+    application_name: `${applicationName ?? 'orbit360-queue'}-mail`,
+  });
+  mailPool.on('error', (err) =>
+    ctx.logger.warn({ message: err.message }, 'mail connection failed'),
+  );
   const provisioning = createProvisioningRunner({ ctx, faults });
   const queue = await startQueue({
     url: options.databaseUrl,
     logger: ctx.logger,
     concurrency: options.concurrency ?? ctx.config.queue.concurrency,
     pollIntervalMs: ctx.config.queue.pollIntervalMs,
-    applicationName: options.applicationName,
+    applicationName,
     tasks: {
       [RUN_PROVISIONING_TASK]: provisioning.handler,
       [SEND_EMAIL_TASK]: createDeliverEmailHandler({
         db: ctx.db,
+        pool: mailPool,
         mailer,
         logger: ctx.logger,
+        oneTimeToken: (ref) => oneTimeToken(ctx.secrets.links, ref),
+        logLinks: ctx.config.env === 'development',
         retryBaseMs: ctx.config.mail.retryBaseMs,
         maxAttempts: ctx.config.mail.maxAttempts,
       }),
@@ -57,10 +80,12 @@ export async function startWorker(
   });
   return {
     faults,
+    queue,
     async stop() {
       await queue.stop();
       provisioning.close();
       mailer.close();
+      await mailPool.end().catch(() => {});
     },
   };
 }

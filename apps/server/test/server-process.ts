@@ -89,7 +89,10 @@ export async function startServerProcess(options: {
   for (;;) {
     if (!isRunning() || Date.now() > deadline) {
       await kill();
-      throw new Error(`server process did not start: ${stderr.slice(-2000)}`);
+      const lastLogs = logs.slice(-5).map((l) => JSON.stringify(l));
+      throw new Error(
+        `server process did not start (exit ${child.exitCode ?? child.signalCode}): ${stderr.slice(-2000)} ${lastLogs.join('\n')}`,
+      );
     }
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './common.js';
 
 export const ADMIN_ROLES = ['super_admin', 'admin', 'viewer'] as const;
 export const AdminRole = z.enum(ADMIN_ROLES);
@@ -51,3 +52,10 @@ export type PasswordResetRequestBody = z.infer<typeof PasswordResetRequestBody>;
 /** The same answer whether or not an account has that address (no account discovery). */
 export const PasswordResetRequestResponse = z.object({ accepted: z.literal(true) });
 export type PasswordResetRequestResponse = z.infer<typeof PasswordResetRequestResponse>;
+
+/** An admin sent a merchant owner a new set-password link (the old links stop working). */
+export const PasswordLinkSentResponse = z.object({
+  emailId: z.uuid().describe('the new email in the email log'),
+  expiresAt: Timestamp,
+});
+export type PasswordLinkSentResponse = z.infer<typeof PasswordLinkSentResponse>;

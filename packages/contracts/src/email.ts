@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { Timestamp } from './common.js';
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+/**
+ * `sending`: claimed by a sender, being handed to the mail server. `unknown`: the sender
+ * stopped between its claim and the server's answer — the email may or may not have been
+ * delivered, so it is not resent automatically (an admin decides, e.g. sends a new link).
+ */
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'unknown', 'failed'] as const;
 export const EmailStatus = z.enum(EMAIL_STATUSES);
 export type EmailStatus = z.infer<typeof EmailStatus>;
 

@@ -60,6 +60,13 @@ const EnvSchema = z.object({
       )
       .optional(),
   ),
+  /** Names this instance's database connections (`orbit360-queue-<name>`), for operators. */
+  INSTANCE_NAME: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,30}$/, 'must be 1-30 lowercase letters, digits or dashes')
+      .optional(),
+  ),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
   QUEUE_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
@@ -133,7 +140,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ),
       faults: e.PROVISIONING_FAULTS,
     },
-    queue: { concurrency: e.WORKER_CONCURRENCY, pollIntervalMs: e.QUEUE_POLL_INTERVAL_MS },
+    queue: {
+      concurrency: e.WORKER_CONCURRENCY,
+      pollIntervalMs: e.QUEUE_POLL_INTERVAL_MS,
+      instanceName: e.INSTANCE_NAME,
+    },
     realtime: {
       retentionHours: e.EVENT_RETENTION_HOURS,
       heartbeatMs: e.REALTIME_HEARTBEAT_MS,

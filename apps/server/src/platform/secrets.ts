@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -24,3 +24,7 @@ export async function resolveSecret(options: {
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/** A key for one purpose, derived from a boot secret (so one leaked use does not reveal another). */
+export const deriveKey = (secret: string, purpose: string) =>
+  createHmac('sha256', secret).update(`orbit360:${purpose}`).digest('base64url');

@@ -1,7 +1,14 @@
 /** Merchants: query keys and data hooks (lists with per-status counts, one merchant, lifecycle). */
-import type { Merchant, MerchantList, MerchantStatus } from '@orbit360/contracts';
+import type {
+  Merchant,
+  MerchantList,
+  MerchantStatus,
+  PasswordLinkSentResponse,
+} from '@orbit360/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../lib/api.js';
+import { auditKeys } from '../audit/audit.hooks.js';
+import { emailKeys } from '../emails/emails.hooks.js';
 
 export interface MerchantListParams {
   status?: MerchantStatus;
@@ -53,6 +60,23 @@ export function useMerchantLifecycle(action: 'suspend' | 'reactivate') {
     onSuccess: (merchant, { id }) => {
       if (merchant?.id) queryClient.setQueryData(merchantKeys.detail(id), merchant);
       void queryClient.invalidateQueries({ queryKey: merchantKeys.all });
+    },
+  });
+}
+
+/** Emails the owner a new set-password link (earlier links stop working); audited. */
+export function useSendPasswordLink() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post<PasswordLinkSentResponse>(
+        `/api/admin/merchants/${encodeURIComponent(id)}/send-password-link`,
+        {},
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: emailKeys.all });
+      void queryClient.invalidateQueries({ queryKey: auditKeys.all });
     },
   });
 }

@@ -8,5 +8,10 @@ export { createAdmin } from './create-admin.js';
 export { hashPassword, verifyPassword, passwordWeakness, getDummyHash } from './passwords.js';
 export { merchantAccounts, passwordTokens, merchantRole } from './merchant-accounts.table.js';
 export { createOwnerAccounts, type NewOwnerAccount } from './create-owner-account.js';
-export { createPasswordTokens, SET_PASSWORD_TOKEN_TTL_MS } from './password-tokens.js';
+export {
+  createPasswordTokens,
+  oneTimeToken,
+  SET_PASSWORD_TOKEN_TTL_MS,
+} from './password-tokens.js';
 export { PASSWORD_RESET_TASK, createPasswordResetHandler } from './request-password-reset.js';
+export { sendPasswordLink } from './send-password-link.js';

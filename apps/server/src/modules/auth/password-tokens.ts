@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { insertJsonRows, type Executor } from '../../platform/database/index.js';
 import { passwordTokens } from './merchant-accounts.table.js';
 
@@ -8,27 +8,40 @@ export const SET_PASSWORD_TOKEN_TTL_MS = 72 * 60 * 60 * 1000;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * Issues one-time set-password tokens for accounts (one statement). Returns each token itself,
- * in input order, which is put in the link and never stored: only its SHA-256 is kept.
+ * The secret of a one-time link, derived from its password token's id with a key kept outside
+ * the database (ADR 024): the outbox stores the id, never the token, and the email sender
+ * derives the token when it sends. Reading the database or the email log gives nothing usable.
+ */
+export const oneTimeToken = (key: string, tokenId: string) =>
+  createHmac('sha256', key).update(`password-token:${tokenId}`).digest('base64url');
+
+/**
+ * Issues one-time set-password tokens for accounts (one statement). Returns each token's id
+ * (the reference an email carries) in input order; only the token's SHA-256 is stored.
  */
 export async function createPasswordTokens(
   db: Executor,
-  inputs: { accountId: string; purpose?: 'set_password' | 'reset_password'; ttlMs?: number }[],
-): Promise<{ token: string; expiresAt: Date }[]> {
-  const issued = inputs.map((input) => ({
+  options: {
+    /** `ctx.secrets.links` */
+    key: string;
+    tokens: { accountId: string; purpose?: 'set_password' | 'reset_password'; ttlMs?: number }[];
+  },
+): Promise<{ id: string; expiresAt: Date }[]> {
+  const issued = options.tokens.map((input) => ({
     input,
-    token: randomBytes(32).toString('base64url'),
+    id: randomUUID(),
     expiresAt: new Date(Date.now() + (input.ttlMs ?? SET_PASSWORD_TOKEN_TTL_MS)),
   }));
   await insertJsonRows(
     db,
     passwordTokens,
-    issued.map(({ input, token, expiresAt }) => ({
+    issued.map(({ input, id, expiresAt }) => ({
+      id,
       accountId: input.accountId,
-      tokenHash: hashToken(token),
+      tokenHash: hashToken(oneTimeToken(options.key, id)),
       purpose: input.purpose ?? 'set_password',
       expiresAt,
     })),
   );
-  return issued.map(({ token, expiresAt }) => ({ token, expiresAt }));
+  return issued.map(({ id, expiresAt }) => ({ id, expiresAt }));
 }

@@ -4,7 +4,13 @@ import type { PasswordResetRequestBody, PasswordResetRequestResponse } from '@or
 import type { AppContext } from '../../context.js';
 import { escapeHtml } from '../../platform/html.js';
 import { enqueueJob, type JobHandler } from '../../platform/queue.js';
-import { EMAIL_BUTTON_STYLE, emailHtml, enqueueEmails, subjectLine } from '../email/index.js';
+import {
+  EMAIL_BUTTON_STYLE,
+  ONE_TIME_TOKEN_PLACEHOLDER,
+  emailHtml,
+  enqueueEmails,
+  subjectLine,
+} from '../email/index.js';
 import { merchants } from '../merchants/index.js';
 import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
 import { createPasswordTokens } from './password-tokens.js';
@@ -72,7 +78,9 @@ export async function requestMerchantPasswordReset(
  * choose a new password, through the outbox like every email. A new link supersedes the
  * account's unused ones; a suspended store gets none; one email per account per minute.
  */
-export function createPasswordResetHandler(ctx: Pick<AppContext, 'db' | 'config'>): JobHandler {
+export function createPasswordResetHandler(
+  ctx: Pick<AppContext, 'db' | 'config' | 'secrets'>,
+): JobHandler {
   return async (payload) => {
     const email = (payload as { email?: unknown }).email;
     if (typeof email !== 'string') return;
@@ -109,19 +117,23 @@ export function createPasswordResetHandler(ctx: Pick<AppContext, 'db' | 'config'
         .update(passwordTokens)
         .set({ expiresAt: sql`least(${passwordTokens.expiresAt}, now())` })
         .where(and(eq(passwordTokens.accountId, account.id), isNull(passwordTokens.usedAt)));
-      const [issued] = await createPasswordTokens(tx, [
-        { accountId: account.id, purpose: 'reset_password', ttlMs: RESET_PASSWORD_TOKEN_TTL_MS },
-      ]);
+      const [issued] = await createPasswordTokens(tx, {
+        key: ctx.secrets.links,
+        tokens: [
+          { accountId: account.id, purpose: 'reset_password', ttlMs: RESET_PASSWORD_TOKEN_TTL_MS },
+        ],
+      });
       await enqueueEmails(tx, [
         {
           kind: 'password_reset',
           messageId: `<password-reset-${randomUUID()}@orbit360>`,
           tenantId: account.tenantId,
           to: account.email,
+          tokenRef: issued!.id,
           ...renderPasswordResetEmail({
             storeName: row.storeName,
             ownerName: account.name,
-            resetUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${issued!.token}`,
+            resetUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${ONE_TIME_TOKEN_PLACEHOLDER}`,
             expiresAt: issued!.expiresAt,
           }),
         },

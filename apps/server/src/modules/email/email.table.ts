@@ -24,6 +24,15 @@ export const emails = pgTable(
     transport: text().$type<'smtp' | 'log'>(),
     attempts: smallint().notNull().default(0),
     lastError: text('last_error'),
+    /** Claim-then-send: set (with `claimed_at`, status `sending`) before talking to SMTP. */
+    claimToken: uuid('claim_token'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /**
+     * The one-time token of the link in this email is not stored: the body holds
+     * ONE_TIME_TOKEN_PLACEHOLDER and the sender derives the token from this reference (a
+     * password token id) with a key that is not in the database.
+     */
+    tokenRef: uuid('token_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

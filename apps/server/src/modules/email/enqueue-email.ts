@@ -4,6 +4,12 @@ import { emails } from './email.table.js';
 
 export const SEND_EMAIL_TASK = 'email.send';
 
+/**
+ * Stands for the one-time token in the stored text and HTML of an email with a `tokenRef`;
+ * the sender puts the derived token in its place when it sends (ADR 024).
+ */
+export const ONE_TIME_TOKEN_PLACEHOLDER = '{one-time-token}';
+
 export interface OutgoingEmail {
   kind: string;
   messageId: string;
@@ -12,6 +18,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Reference of the one-time token that replaces ONE_TIME_TOKEN_PLACEHOLDER at send time. */
+  tokenRef?: string;
 }
 
 /**
@@ -27,7 +35,11 @@ export async function enqueueEmails(
   const rows = await insertJsonRowsReturning(
     tx,
     emails,
-    list.map((email) => ({ ...email, tenantId: email.tenantId ?? null })),
+    list.map((email) => ({
+      ...email,
+      tenantId: email.tenantId ?? null,
+      tokenRef: email.tokenRef ?? null,
+    })),
     { onConflictDoNothing: { target: emails.messageId } },
   );
   await enqueueJobs(

@@ -2,14 +2,17 @@ import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { EmailLog, EmailLogQuery } from '@orbit360/contracts';
 import type { Executor } from '../../platform/database/index.js';
 import { emails } from './email.table.js';
+import { ONE_TIME_TOKEN_PLACEHOLDER } from './enqueue-email.js';
 
 /**
- * One-time links (`?token=…`) of emails delivered to a real mailbox are masked in the log, so
- * reading the log does not hand an operator someone else's account. Without SMTP the log is
- * the mailbox, and shows them.
+ * One-time links are never readable in the log, for any role and any transport: the outbox
+ * holds a placeholder instead of the token (ADR 024), and any token value (rows written
+ * before that) is masked too.
  */
 const maskTokens = (body: string) =>
-  body.replace(/([?&]token=)[A-Za-z0-9_-]{16,}/g, '$1[redacted]');
+  body
+    .replaceAll(ONE_TIME_TOKEN_PLACEHOLDER, '[hidden]')
+    .replace(/([?&](amp;)?token=)[A-Za-z0-9_-]{16,}/g, '$1[hidden]');
 
 /** The email log, newest first; `to` matches the recipient address case-insensitively. */
 export async function listEmails(options: {
@@ -33,14 +36,13 @@ export async function listEmails(options: {
   ]);
   return {
     items: rows.map((row) => {
-      const shown = row.transport === 'smtp' ? maskTokens : (body: string) => body;
       return {
         id: row.id,
         kind: row.kind,
         to: row.to,
         subject: row.subject,
-        text: shown(row.text),
-        html: shown(row.html),
+        text: maskTokens(row.text),
+        html: maskTokens(row.html),
         status: row.status,
         transport: row.transport,
         attempts: row.attempts,

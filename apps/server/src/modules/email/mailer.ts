@@ -17,24 +17,28 @@ export interface OutgoingEmail {
 
 export interface Mailer {
   readonly transport: 'smtp' | 'log';
+  /** How many emails it sends at once (its SMTP connections): the sender claims no more. */
+  readonly concurrency: number;
   send(email: OutgoingEmail): Promise<void>;
   close(): void;
 }
 
 export function createMailer(config: Pick<Config['mail'], 'smtpUrl' | 'from'>): Mailer {
   if (!config.smtpUrl) {
-    return { transport: 'log', send: async () => {}, close: () => {} };
+    return { transport: 'log', concurrency: 20, send: async () => {}, close: () => {} };
   }
+  const maxConnections = 5;
   const transporter = nodemailer.createTransport({
     url: config.smtpUrl,
     pool: true,
-    maxConnections: 5,
+    maxConnections,
     connectionTimeout: 5_000,
     greetingTimeout: 5_000,
     socketTimeout: 15_000,
   });
   return {
     transport: 'smtp',
+    concurrency: maxConnections,
     async send(email) {
       // The message is composed in memory first and handed over whole: the connection then
       // writes it in one piece instead of chunk by chunk as the MIME stream produces it.

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { bearer } from '../../../test/helpers.js';
 import { events } from '../realtime/index.js';
 import { emails } from '../email/index.js';
-import { setupProvisioningTest, tokenFrom } from '../provisioning/testing/provisioning-harness.js';
+import { oneTimeToken } from '../auth/index.js';
+import { setupProvisioningTest } from '../provisioning/testing/provisioning-harness.js';
 
 describe('merchant lifecycle: suspend and reactivate', () => {
   const h = setupProvisioningTest();
@@ -19,7 +20,10 @@ describe('merchant lifecycle: suspend and reactivate', () => {
     const setPassword = await h.t.app.inject({
       method: 'POST',
       url: '/api/auth/merchant/set-password',
-      payload: { token: tokenFrom(welcome!.text), password: credentials.password },
+      payload: {
+        token: oneTimeToken(h.t.ctx.secrets.links, welcome!.tokenRef!),
+        password: credentials.password,
+      },
     });
     expect(setPassword.statusCode).toBe(200);
     const login = () =>

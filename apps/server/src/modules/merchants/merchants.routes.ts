@@ -7,9 +7,10 @@ import {
   MerchantSignupBody,
   MerchantSignupResponse,
   MerchantStatusChangeBody,
+  PasswordLinkSentResponse,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { adminOf, requireAdmin } from '../auth/index.js';
+import { adminOf, requireAdmin, sendPasswordLink } from '../auth/index.js';
 import { reactivateMerchant, suspendMerchant } from './change-merchant-status.js';
 import { getMerchant } from './get-merchant.js';
 import { listMerchants } from './list-merchants.js';
@@ -106,4 +107,26 @@ export const merchantsRoutes =
         },
       );
     }
+
+    app.post(
+      '/api/admin/merchants/:id/send-password-link',
+      {
+        preHandler: canWrite,
+        schema: {
+          tags: ['merchants'],
+          summary:
+            "Email the merchant's owner a new one-time set-password link (earlier links stop working; audited)",
+          security,
+          params: IdParams,
+          response: { 202: PasswordLinkSentResponse },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(
+          await sendPasswordLink(ctx, {
+            merchantId: request.params.id,
+            actorId: adminOf(request).id,
+          }),
+        ),
+    );
   };

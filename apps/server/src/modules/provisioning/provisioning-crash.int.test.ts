@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PROVISIONING_STEP_KEYS } from '@orbit360/contracts';
 import { startWorker } from '../../worker.js';
 import { bearer } from '../../../test/helpers.js';
@@ -94,7 +94,7 @@ describe('provisioning survives SIGKILL and shares the queue across processes', 
   );
 
   it(
-    'a process killed while the SMTP server holds the welcome email delivers it once after restart',
+    'a process killed while the SMTP server holds the welcome email: held as unknown, never resent; the admin sends a new link',
     { timeout: 90_000 },
     async () => {
       h.smtp!.holdMs = 60_000;
@@ -109,17 +109,38 @@ describe('provisioning survives SIGKILL and shares the queue across processes', 
       await sender.kill('SIGKILL');
       h.smtp!.holdMs = 0;
       h.smtp!.onDataStarted = undefined;
-      const [row] = await h.t.ctx.db.select().from(emails).where(eq(emails.to, merchant.email));
-      expect(row!.status).toBe('queued');
+      const outbox = () => h.t.ctx.db.select().from(emails).where(eq(emails.to, merchant.email));
+      const [claimed] = await outbox();
+      // Claimed before the first SMTP byte: the row says a sender had it in hand.
+      expect(claimed!.status).toBe('sending');
+      expect(claimed!.claimToken).not.toBeNull();
 
+      // The next worker cannot know whether the server kept the message: it does not resend.
       await start();
+      const held = await vi.waitFor(
+        async () => {
+          const [row] = await outbox();
+          expect(row!.status).toBe('unknown');
+          return row!;
+        },
+        { timeout: 30_000, interval: 20 },
+      );
+      expect(held.lastError).toMatch(/^Delivery outcome unknown/);
+      expect(h.smtp!.received.filter((e) => e.to[0] === merchant.email)).toHaveLength(0);
+
+      // The operator's decision: a new set-password link, delivered once.
+      const res = await h.t.app.inject({
+        method: 'POST',
+        url: `/api/admin/merchants/${merchant.id}/send-password-link`,
+        headers: bearer(await h.t.adminToken()),
+      });
+      expect(res.statusCode).toBe(202);
       for (let i = 0; i < 500 && !h.smtp!.received.some((e) => e.to[0] === merchant.email); i++) {
         await new Promise((r) => setTimeout(r, 20));
       }
       const received = h.smtp!.received.filter((e) => e.to[0] === merchant.email);
       expect(received).toHaveLength(1);
-      expect(received[0]!.messageId).toMatch(/^<provisioning-[0-9a-f-]{36}@orbit360>$/);
-      await expectExactlyOnce(merchant);
+      expect(received[0]!.messageId).toMatch(/^<password-link-[0-9a-f-]{36}@orbit360>$/);
     },
   );
 

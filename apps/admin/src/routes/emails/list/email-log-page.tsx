@@ -22,6 +22,8 @@ import { useUrlFilters } from '../../../lib/url-filters.js';
 
 export const EMAIL_STATUS_META: Record<EmailStatus, { label: string; tone: BadgeTone }> = {
   queued: { label: 'Queued', tone: 'yellow' },
+  sending: { label: 'Sending', tone: 'yellow' },
+  unknown: { label: 'Outcome unknown', tone: 'red' },
   sent: { label: 'Sent', tone: 'green' },
   failed: { label: 'Failed', tone: 'red' },
 };

@@ -30,6 +30,7 @@ import { useThemes } from '../../themes/themes.hooks.js';
 import { MerchantStatusBadge } from '../merchant-status-badge.js';
 import { useMerchant, useMerchantLifecycle } from '../merchants.hooks.js';
 import { AuditTrail } from './audit-trail.js';
+import { MerchantEmails } from './merchant-emails.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
 
 function UrlValue({ url, testId }: { url: string | null | undefined; testId: string }) {
@@ -200,6 +201,13 @@ export function MerchantDetailPage() {
                 ]}
               />
             </CardContent>
+          </Card>
+          <Card>
+            <CardHeader
+              title="Emails"
+              description="What the owner was sent, and whether it arrived."
+            />
+            <MerchantEmails merchant={m} />
           </Card>
           <Card>
             <CardHeader title="Plan and theme" />

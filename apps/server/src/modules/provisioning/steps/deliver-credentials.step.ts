@@ -1,5 +1,5 @@
 import { createPasswordTokens } from '../../auth/index.js';
-import { enqueueEmails } from '../../email/index.js';
+import { enqueueEmails, ONE_TIME_TOKEN_PLACEHOLDER } from '../../email/index.js';
 import { outputOf } from '../provisioning-state.js';
 import { completeSteps, completionsOf } from '../transitions.js';
 import { renderWelcomeEmail } from '../welcome-email.js';
@@ -11,7 +11,7 @@ export const welcomeMessageId = (provisioningId: string) =>
 
 /**
  * Credential delivery (95%): a one-time set-password token (only its hash is stored; 72 h;
- * single use) and the welcome email — HTML and text, dashboard URL, website URL and the
+ * single use; the outbox holds its id, the sender derives the token) and the welcome email — HTML and text, dashboard URL, website URL and the
  * set-password link, never a password — written to the outbox in this step's transaction.
  * The email job delivers it; an SMTP outage delays the email, not the store.
  */
@@ -21,10 +21,12 @@ export const deliverCredentialsStep: Step = {
     const { ctx } = deps;
     const tenantIds = runs.map(({ steps }) => outputOf(steps, 'workspace')!.tenantId!);
     return ctx.db.transaction(async (tx) => {
-      const tokens = await createPasswordTokens(
-        tx,
-        runs.map(({ steps }) => ({ accountId: outputOf(steps, 'dashboard')!.ownerAccountId! })),
-      );
+      const tokens = await createPasswordTokens(tx, {
+        key: ctx.secrets.links,
+        tokens: runs.map(({ steps }) => ({
+          accountId: outputOf(steps, 'dashboard')!.ownerAccountId!,
+        })),
+      });
       const emails = await enqueueEmails(
         tx,
         runs.map(({ run, steps, owner }, i) => ({
@@ -32,12 +34,13 @@ export const deliverCredentialsStep: Step = {
           messageId: welcomeMessageId(run.id),
           tenantId: tenantIds[i]!,
           to: owner.email,
+          tokenRef: tokens[i]!.id,
           ...renderWelcomeEmail({
             storeName: run.storeName,
             ownerName: owner.name,
             dashboardUrl: outputOf(steps, 'dashboard')!.dashboardUrl!,
             websiteUrl: outputOf(steps, 'website')!.websiteUrl!,
-            setPasswordUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${tokens[i]!.token}`,
+            setPasswordUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${ONE_TIME_TOKEN_PLACEHOLDER}`,
             expiresAt: tokens[i]!.expiresAt,
           }),
         })),

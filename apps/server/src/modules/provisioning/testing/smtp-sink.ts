@@ -26,6 +26,8 @@ export interface SmtpSink {
   received: ReceivedEmail[];
   /** Delay (ms) before accepting each message; 0 accepts at once. */
   holdMs: number;
+  /** When set, every message is refused with this SMTP code (e.g. 550: rejected for good). */
+  rejectCode?: number;
   /** Called when a DATA command starts (a client is mid-delivery). */
   onDataStarted?: () => void;
   /** Called for each accepted message. */
@@ -105,6 +107,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             const accept = () => {
               // A sender that vanished before our answer never had its message accepted.
               if (closed.has(session.id)) return callback(new Error('connection closed'));
+              if (sink.rejectCode) {
+                const refusal = new Error('Mailbox unavailable') as Error & {
+                  responseCode: number;
+                };
+                refusal.responseCode = sink.rejectCode;
+                return callback(refusal);
+              }
               const raw = Buffer.concat(chunks).toString('utf8');
               const email: ReceivedEmail = {
                 from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
