@@ -13,6 +13,7 @@ const MERCHANT: Merchant = {
   phone: null,
   country: null,
   businessType: null,
+  description: null,
   status: 'active',
   merchantCode: 'M-0001',
   tenantId: '5a0f5c3e-0000-4000-8000-00000000000b',
