@@ -27,6 +27,15 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** How long a request may wait for a database connection, a statement, an idle transaction. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(60_000),
   /** Stores answer at `<slug>.<PLATFORM_DOMAIN>`; default `localhost:<PORT>`. */
   PLATFORM_DOMAIN: optionalString.pipe(
     z
@@ -108,7 +117,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl,
       bodyLimit: 1024 * 1024,
     },
-    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      timeouts: {
+        connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
+    },
     platform: {
       domain: (e.PLATFORM_DOMAIN ?? `localhost:${e.PORT}`).toLowerCase(),
       protocol,

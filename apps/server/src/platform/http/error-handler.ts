@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../database/connection-errors.js';
 import { AppError, isAppError, type ErrorCode, type FieldIssue } from '../errors.js';
 
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -27,8 +28,20 @@ function statusToCode(status: number): ErrorCode {
   return 'BAD_REQUEST';
 }
 
+/** Seconds a client is asked to wait while the database is unreachable. */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
+
 export function toAppError(error: unknown): AppError | undefined {
   if (isAppError(error)) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(
+      'UNAVAILABLE',
+      'The service is temporarily unavailable; try again shortly',
+      {
+        retryAfter: UNAVAILABLE_RETRY_AFTER_S,
+      },
+    );
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';
     const issues: FieldIssue[] = error.validation.map((v) => {
@@ -54,7 +67,9 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError) {
-      if (appError.status >= 500) request.log.error({ err: error }, appError.message);
+      // An outage is logged once per request as a warning, not as a bug.
+      if (appError.code === 'UNAVAILABLE') request.log.warn({ err: error }, appError.message);
+      else if (appError.status >= 500) request.log.error({ err: error }, appError.message);
       const retryAfter = (appError.details as { retryAfter?: unknown } | undefined)?.retryAfter;
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(appError.status).send({
