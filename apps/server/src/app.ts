@@ -14,6 +14,7 @@ import type { AppContext } from './context.js';
 import { isDatabaseHealthy } from './platform/database/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { registerTextGuard } from './platform/http/text-guard.js';
 import { spaOrigins } from './platform/http/spa.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerTextGuard(app);
   // The admin panel and the dashboard are served from their own ports and call the API cross-origin.
   await app.register(fastifyCors, {
     origin: spaOrigins(ctx.config),
