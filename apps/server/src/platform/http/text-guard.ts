@@ -9,7 +9,10 @@ import { AppError } from '../errors.js';
 
 const MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates';
 
-export const isCleanText = (value: string) => !value.includes('\u0000') && value.isWellFormed();
+/** In unicode mode a surrogate pair is one code point, so `\p{Cs}` matches only lone halves. */
+const BAD_TEXT = /[\u0000\p{Cs}]/u;
+
+export const isCleanText = (value: string) => !BAD_TEXT.test(value);
 
 /** Path of the first bad string (or object key) in `value`, walked without recursion. */
 export function findBadText(value: unknown): string[] | undefined {
