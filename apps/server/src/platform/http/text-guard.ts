@@ -10,6 +10,7 @@ import { AppError } from '../errors.js';
 const MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates';
 
 /** In unicode mode a surrogate pair is one code point, so `\p{Cs}` matches only lone halves. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
 const BAD_TEXT = /[\u0000\p{Cs}]/u;
 
 export const isCleanText = (value: string) => !BAD_TEXT.test(value);
