@@ -15,6 +15,7 @@ import { isDatabaseHealthy } from './platform/database/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
+import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { spaOrigins } from './platform/http/spa.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
@@ -36,6 +37,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.http.bodyLimit,
     return503OnClosing: true,
+    ...serverTimeouts(ctx.config.http.timeouts),
     // Rate limits key on the client address: behind N proxies, X-Forwarded-For's Nth hop.
     ...(ctx.config.http.trustProxy > 0 && {
       trustProxy: (_address: string, hop: number) => hop < ctx.config.http.trustProxy,
