@@ -3,7 +3,7 @@
  * Framework errors (validation, JSON parsing, body size, 404) are translated here; anything
  * unexpected becomes an opaque 500 whose details stay in the log.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../database/connection-errors.js';
 import { AppError, isAppError, type ErrorCode, type FieldIssue } from '../errors.js';
@@ -90,4 +90,39 @@ export function registerErrorHandling(app: FastifyInstance) {
       },
     }),
   );
+}
+
+/**
+ * Errors Fastify answers before any route or hook runs (a URL that does not decode, like
+ * `/api/%zz`), in the one error shape. Passed to `Fastify({ frameworkErrors })`.
+ */
+export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (
+  error,
+  _request,
+  reply,
+) => {
+  const appError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new AppError('BAD_REQUEST', 'The URL is not valid (bad percent-encoding)')
+      : (toAppError(error) ?? new AppError('BAD_REQUEST', 'Bad request'));
+  void (reply as FastifyReply)
+    .status(appError.status)
+    .send({ error: { code: appError.code, message: appError.message } });
+};
+
+/**
+ * @fastify/cors answers a malformed preflight itself, as `400 text/plain`: rewritten here to
+ * the one error shape (registered on the root, so it sees the plugin's reply).
+ */
+export function registerPreflightErrorShape(app: FastifyInstance) {
+  app.addHook('onSend', async (request, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (request.method !== 'OPTIONS' || reply.statusCode < 400 || !type.startsWith('text/plain')) {
+      return payload;
+    }
+    reply.type('application/json; charset=utf-8');
+    return JSON.stringify({
+      error: { code: statusToCode(reply.statusCode), message: String(payload) },
+    });
+  });
 }
