@@ -12,8 +12,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { isDatabaseHealthy } from './platform/database/index.js';
-import { registerErrorHandling } from './platform/http/error-handler.js';
+import {
+  frameworkErrors,
+  registerErrorHandling,
+  registerPreflightErrorShape,
+} from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { registerTextGuard } from './platform/http/text-guard.js';
+import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { spaOrigins } from './platform/http/spa.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/index.js';
@@ -36,6 +42,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.http.bodyLimit,
     return503OnClosing: true,
+    frameworkErrors,
+    ...serverTimeouts(ctx.config.http.timeouts),
     // Rate limits key on the client address: behind N proxies, X-Forwarded-For's Nth hop.
     ...(ctx.config.http.trustProxy > 0 && {
       trustProxy: (_address: string, hop: number) => hop < ctx.config.http.trustProxy,
@@ -46,6 +54,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerTextGuard(app);
+  registerPreflightErrorShape(app);
   // The admin panel and the dashboard are served from their own ports and call the API cross-origin.
   await app.register(fastifyCors, {
     origin: spaOrigins(ctx.config),

@@ -54,7 +54,12 @@ export interface Platform {
 
 export async function bootstrap(config: Config, logger: Logger): Promise<Platform> {
   const { url, embedded } = await openDatabaseUrl(config, logger);
-  const database = createDatabase({ url, poolSize: config.database.poolSize, logger });
+  const database = createDatabase({
+    url,
+    poolSize: config.database.poolSize,
+    logger,
+    timeouts: config.database.timeouts,
+  });
   let worker: Worker | undefined;
   try {
     await runMigrations(database.pool);

@@ -24,6 +24,8 @@ export interface AppContext {
   tokens: TokenService;
   /** Failed sign-ins per address and client: 5 per 15 minutes. */
   loginLimiter: RateLimiter;
+  /** Failed sign-ins per client across accounts (password spraying): 20 per 15 minutes. */
+  loginClientLimiter: RateLimiter;
   /** Storefront newsletter sign-ups per client: 10 per 10 minutes, across stores. */
   newsletterLimiter: RateLimiter;
   /** Public merchant applications per client: 10 per hour. */
@@ -64,6 +66,12 @@ export function createAppContext(options: {
       db: database.db,
       name: 'login',
       maxEvents: 5,
+      windowMs: 15 * 60_000,
+    }),
+    loginClientLimiter: createRateLimiter({
+      db: database.db,
+      name: 'login-client',
+      maxEvents: 20,
       windowMs: 15 * 60_000,
     }),
     newsletterLimiter: createRateLimiter({

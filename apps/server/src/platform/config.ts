@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   PORT: port.default(5000),
   ADMIN_PORT: port.default(3001),
   DASHBOARD_PORT: port.default(3003),
+  /** How long a client may take to send headers, a whole request; idle and keep-alive sockets. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   DATA_DIR: z.string().min(1).default('./.data'),
   DATABASE_URL: optionalString.pipe(
     z
@@ -27,6 +32,15 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** How long a request may wait for a database connection, a statement, an idle transaction. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(60_000),
   /** Stores answer at `<slug>.<PLATFORM_DOMAIN>`; default `localhost:<PORT>`. */
   PLATFORM_DOMAIN: optionalString.pipe(
     z
@@ -114,8 +128,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dashboardPort: e.DASHBOARD_PORT,
       publicUrl,
       bodyLimit: 1024 * 1024,
+      timeouts: {
+        headersMs: e.HTTP_HEADERS_TIMEOUT_MS,
+        requestMs: e.HTTP_REQUEST_TIMEOUT_MS,
+        idleMs: e.HTTP_IDLE_TIMEOUT_MS,
+        keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      },
     },
-    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      timeouts: {
+        connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
+    },
     platform: {
       domain: (e.PLATFORM_DOMAIN ?? `localhost:${e.PORT}`).toLowerCase(),
       protocol,

@@ -55,6 +55,22 @@ describe('one error shape, never a 5xx', () => {
     expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('a URL that does not decode → 400 in the error shape', async () => {
+    for (const url of ['/api/%zz', '/store/%zz/page', '/api/admin/merchants/%E0%A4%A']) {
+      expectError(await t.app.inject({ url }), 400, 'BAD_REQUEST');
+    }
+  });
+
+  it('a malformed CORS preflight → 400 in the error shape', async () => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/admin/merchants',
+      headers: { origin: t.ctx.config.platform.adminUrl },
+    });
+    expectError(res, 400, 'BAD_REQUEST');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+  });
+
   it('unknown route → 404 in the error shape', async () => {
     expectError(await t.app.inject({ url: '/api/nope' }), 404, 'NOT_FOUND');
   });

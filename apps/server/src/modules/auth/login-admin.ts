@@ -4,19 +4,17 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { admins } from './admins.table.js';
 import { getDummyHash, verifyPassword } from './passwords.js';
+import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './login-throttle.js';
 
 const INVALID = 'Invalid email or password';
 
 export async function loginAdmin(
-  ctx: Pick<AppContext, 'db' | 'tokens' | 'loginLimiter'>,
+  ctx: Pick<AppContext, 'db' | 'tokens' | 'loginLimiter' | 'loginClientLimiter'>,
   input: LoginBody & { clientIp: string },
 ): Promise<AdminLoginResponse> {
   const email = input.email.toLowerCase();
-  const limitKey = `admin:${email}:${input.clientIp}`;
-  const retryAfter = await ctx.loginLimiter.retryAfter(limitKey);
-  if (retryAfter > 0) {
-    throw new AppError('RATE_LIMITED', 'Too many failed attempts; try again later', { retryAfter });
-  }
+  const attempt = { kind: 'admin', email, clientIp: input.clientIp } as const;
+  await assertLoginAllowed(ctx, attempt);
 
   const [admin] = await ctx.db
     .select()
@@ -28,10 +26,10 @@ export async function loginAdmin(
     input.password,
   );
   if (!admin || !isValid) {
-    await ctx.loginLimiter.record(limitKey);
+    await recordLoginFailure(ctx, attempt);
     throw new AppError('UNAUTHENTICATED', INVALID);
   }
-  await ctx.loginLimiter.reset(limitKey);
+  await recordLoginSuccess(ctx, attempt);
   await ctx.db.update(admins).set({ lastLoginAt: new Date() }).where(eq(admins.id, admin.id));
   const profile = { id: admin.id, email: admin.email, name: admin.name, role: admin.role };
   return { token: await ctx.tokens.signAdmin(profile), admin: profile };

@@ -6,6 +6,7 @@ import { merchantSession } from './tokens.js';
 import { merchants } from '../merchants/index.js';
 import { merchantAccounts } from './merchant-accounts.table.js';
 import { getDummyHash, verifyPassword } from './passwords.js';
+import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './login-throttle.js';
 
 const INVALID = 'Invalid email or password';
 
@@ -15,15 +16,12 @@ const INVALID = 'Invalid email or password';
  * after the password was verified, so it reveals nothing to a guesser.
  */
 export async function loginMerchant(
-  ctx: Pick<AppContext, 'db' | 'tokens' | 'loginLimiter'>,
+  ctx: Pick<AppContext, 'db' | 'tokens' | 'loginLimiter' | 'loginClientLimiter'>,
   input: LoginBody & { clientIp: string },
 ): Promise<MerchantLoginResponse> {
   const email = input.email.toLowerCase();
-  const limitKey = `merchant:${email}:${input.clientIp}`;
-  const retryAfter = await ctx.loginLimiter.retryAfter(limitKey);
-  if (retryAfter > 0) {
-    throw new AppError('RATE_LIMITED', 'Too many failed attempts; try again later', { retryAfter });
-  }
+  const attempt = { kind: 'merchant', email, clientIp: input.clientIp } as const;
+  await assertLoginAllowed(ctx, attempt);
 
   const [row] = await ctx.db
     .select({ account: merchantAccounts, merchantStatus: merchants.status })
@@ -35,10 +33,10 @@ export async function loginMerchant(
     input.password,
   );
   if (!row || !row.account.passwordHash || !isValid) {
-    await ctx.loginLimiter.record(limitKey);
+    await recordLoginFailure(ctx, attempt);
     throw new AppError('UNAUTHENTICATED', INVALID);
   }
-  await ctx.loginLimiter.reset(limitKey);
+  await recordLoginSuccess(ctx, attempt);
   if (row.merchantStatus === 'suspended') {
     throw new AppError('FORBIDDEN', 'This store is suspended; contact the platform team');
   }

@@ -40,11 +40,23 @@ function checkValue(field: ThemeSettingField, value: unknown): string | null {
   }
 }
 
+/**
+ * A schema's field by an own key only: keys like `constructor` or `toString` must not find
+ * Object.prototype's members (they would pass as "a setting" with no type to check).
+ */
+function fieldOf(fields: Record<string, ThemeSettingField>, key: string) {
+  return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+
 export function themeDefaults(schema: ThemeConfigSchema): ResolvedThemeSettings {
   const result = {} as ResolvedThemeSettings;
   for (const group of THEME_SETTING_GROUPS) {
-    result[group] = Object.fromEntries(
-      Object.entries(schema[group]).map(([key, field]) => [key, field.default as Value]),
+    // Null-prototype maps: no key (`__proto__` included) reaches a prototype.
+    result[group] = Object.assign(
+      Object.create(null) as Record<string, Value>,
+      Object.fromEntries(
+        Object.entries(schema[group]).map(([key, field]) => [key, field.default as Value]),
+      ),
     );
   }
   return result;
@@ -81,7 +93,7 @@ export function resolveThemeSettings(
   const issues: FieldIssue[] = [];
   for (const group of THEME_SETTING_GROUPS) {
     for (const [key, value] of Object.entries(overrides?.[group] ?? {})) {
-      const field = schema[group][key];
+      const field = fieldOf(schema[group], key);
       const path = `${prefix}.${group}.${key}`;
       if (!field) {
         issues.push({ field: path, message: 'is not a setting of this theme' });

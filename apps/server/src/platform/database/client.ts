@@ -14,31 +14,80 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Bounds on how long the database may keep a request waiting (see ADR 051). */
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** Server-side `statement_timeout`; the client gives up a little later (a partition). */
+  statementMs: number;
+  /** Server-side `idle_in_transaction_session_timeout`. */
+  idleInTransactionMs: number;
+}
+
+/** A timed-out query's answer may never come: how much later than the server's limit. */
+const CLIENT_GRACE_MS = 2000;
+
 export function createDatabase(options: {
   url: string;
   poolSize: number;
   logger: Logger;
   applicationName?: string;
+  timeouts?: DatabaseTimeouts;
 }): Database {
+  const { timeouts, logger } = options;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,
     application_name: options.applicationName ?? 'orbit360',
     idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    ...(timeouts && {
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,
+    }),
     // readAsTenant inlines string literals: they must mean what they say on every server.
     options: '-c standard_conforming_strings=on',
   });
-  // An idle client losing its connection must not crash the process.
-  pool.on('error', (err: Error & { code?: string }) => {
+  const onConnectionError = (state: string) => (err: Error & { code?: string }) => {
     // 57P01: the server is shutting down (expected while stopping the embedded database).
-    const level = err.code === '57P01' ? 'debug' : 'warn';
-    options.logger[level](
-      { code: err.code, message: err.message },
-      'idle database connection failed',
-    );
+    const level = err.code === '57P01' && state === 'idle' ? 'debug' : 'warn';
+    logger[level]({ code: err.code, message: err.message }, `${state} database connection failed`);
+  };
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', onConnectionError('idle'));
+  pool.on('connect', (client) => {
+    // Nor a checked-out one (pg-pool listens only while a client is idle): the query in flight
+    // fails with the error, the request answers 503, and the pool drops the dead client.
+    client.on('error', onConnectionError('busy'));
+    if (timeouts) closeOnQueryTimeout(client);
   });
   const db = drizzle(pool);
   return { pool, db, url: options.url, close: () => pool.end() };
+}
+
+/**
+ * pg's client-side `query_timeout` rejects the query but leaves the connection waiting for its
+ * answer, and a transaction releases the client back to the pool without an error: the next
+ * user would queue behind a query that may never return (a partition). Destroying the socket
+ * fails everything queued on it at once and makes the pool discard the client.
+ */
+function closeOnQueryTimeout(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.catch((error: Error) => {
+        if (error.message === 'Query read timeout') {
+          (
+            client as unknown as { connection: { stream: { destroy(): void } } }
+          ).connection.stream.destroy();
+        }
+      });
+    }
+    return result;
+  };
 }
 
 /** True when the database answers a trivial query within the timeout. */

@@ -1,4 +1,5 @@
 export * from './client.js';
+export * from './connection-errors.js';
 export * from './migrate.js';
 export * from './tenant.js';
 export { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';

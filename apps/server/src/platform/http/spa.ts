@@ -5,6 +5,7 @@
  * whatever ports or public URL the platform is started with.
  */
 import fastifyStatic from '@fastify/static';
+import { serverTimeouts } from './server-timeouts.js';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -61,6 +62,7 @@ export async function buildSpaServer(options: SpaServerOptions): Promise<Fastify
     // Static files are not worth a log line each; warnings and errors still are.
     loggerInstance: options.logger.child({ spa: name }, { level: 'warn' }),
     return503OnClosing: true,
+    ...serverTimeouts(config.http.timeouts),
   });
   const runtimeConfig = spaRuntimeConfig(config, name);
 
