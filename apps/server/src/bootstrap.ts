@@ -62,7 +62,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
   });
   let worker: Worker | undefined;
   try {
-    await runMigrations(database.pool);
+    await runMigrations(url);
     await migrateQueue({ url, logger });
     await seedThemes(database.db);
     await seedPlans(database.db);

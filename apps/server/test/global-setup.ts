@@ -37,15 +37,10 @@ export default async function setup(project: TestProject) {
   const admin = createDatabase({ url: postgresUrl, poolSize: 1, logger });
   await admin.pool.query(`drop database if exists ${templateDatabase} with (force)`);
   await admin.pool.query(`create database ${templateDatabase}`);
-  const template = createDatabase({
-    url: withDatabaseName(postgresUrl, templateDatabase),
-    poolSize: 1,
-    logger,
-  });
-  await runMigrations(template.pool);
+  const templateUrl = withDatabaseName(postgresUrl, templateDatabase);
+  await runMigrations(templateUrl);
   // graphile-worker's schema too, so test databases cloned from the template have the queue.
-  await migrateQueue({ url: withDatabaseName(postgresUrl, templateDatabase), logger });
-  await template.close();
+  await migrateQueue({ url: templateUrl, logger });
 
   project.provide('postgresUrl', postgresUrl);
   project.provide('templateDatabase', templateDatabase);

@@ -31,6 +31,20 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** The first admin every child process creates (ADMIN_EMAIL's default, the password below). */
+export const CHILD_ADMIN = { email: 'admin@orbit360.local', password: 'instance-admin-password-1' };
+
+/** Signs in to a child process as its first admin; returns the bearer token. */
+export async function childAdminToken(child: Pick<ServerProcess, 'url'>): Promise<string> {
+  const res = await fetch(`${child.url}/api/auth/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(CHILD_ADMIN),
+  });
+  if (res.status !== 200) throw new Error(`admin login answered ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
 export async function startServerProcess(options: {
   /** Must include DATABASE_URL; overrides the defaults below. */
   env: Record<string, string>;
@@ -51,7 +65,7 @@ export async function startServerProcess(options: {
       ADMIN_PORT: String(adminPort),
       DASHBOARD_PORT: String(dashboardPort),
       DATA_DIR: dataDir,
-      ADMIN_PASSWORD: 'instance-admin-password-1',
+      ADMIN_PASSWORD: CHILD_ADMIN.password,
       LOG_LEVEL: 'warn',
       ...options.env,
     },

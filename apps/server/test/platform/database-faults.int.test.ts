@@ -7,10 +7,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../server-process.js';
+import {
+  CHILD_ADMIN,
+  childAdminToken,
+  startServerProcess,
+  type ServerProcess,
+} from '../server-process.js';
 import { createTestDatabase } from '../helpers.js';
-
-const ADMIN = { email: 'admin@orbit360.local', password: 'instance-admin-password-1' };
 
 describe('the server survives dropped database connections', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -31,13 +34,7 @@ describe('the server survives dropped database connections', () => {
         QUEUE_POLL_INTERVAL_MS: '100',
       },
     });
-    const res = await fetch(`${child.url}/api/auth/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    expect(res.status).toBe(200);
-    token = ((await res.json()) as { token: string }).token;
+    token = await childAdminToken(child);
     const plans = await fetch(`${child.url}/api/provisioning/plans`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -74,7 +71,7 @@ describe('the server survives dropped database connections', () => {
           ? fetch(`${child.url}/api/auth/admin/login`, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(ADMIN),
+              body: JSON.stringify(CHILD_ADMIN),
             })
           : fetch(`${child.url}/api/provisioning/plans/${planId}`, {
               method: 'PUT',

@@ -5,11 +5,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../server-process.js';
+import { childAdminToken, startServerProcess, type ServerProcess } from '../server-process.js';
 import { startTcpProxy, type TcpProxy } from '../tcp-proxy.js';
 import { createTestDatabase } from '../helpers.js';
-
-const ADMIN = { email: 'admin@orbit360.local', password: 'instance-admin-password-1' };
 
 describe('a database partition', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -31,12 +29,7 @@ describe('a database partition', () => {
         DATABASE_STATEMENT_TIMEOUT_MS: '1000',
       },
     });
-    const res = await fetch(`${child.url}/api/auth/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    token = ((await res.json()) as { token: string }).token;
+    token = await childAdminToken(child);
   });
 
   afterAll(async () => {

@@ -11,6 +11,7 @@ export { createOwnerAccounts, type NewOwnerAccount } from './create-owner-accoun
 export {
   createPasswordTokens,
   oneTimeToken,
+  setPasswordLinkTemplate,
   SET_PASSWORD_TOKEN_TTL_MS,
 } from './password-tokens.js';
 export { PASSWORD_RESET_TASK, createPasswordResetHandler } from './request-password-reset.js';

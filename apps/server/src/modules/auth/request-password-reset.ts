@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { PasswordResetRequestBody, PasswordResetRequestResponse } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { escapeHtml } from '../../platform/html.js';
 import { enqueueJob, type JobHandler } from '../../platform/queue.js';
-import {
-  EMAIL_BUTTON_STYLE,
-  ONE_TIME_TOKEN_PLACEHOLDER,
-  emailHtml,
-  enqueueEmails,
-  subjectLine,
-} from '../email/index.js';
+import { EMAIL_BUTTON_STYLE, emailHtml, enqueueEmails, subjectLine } from '../email/index.js';
 import { merchants } from '../merchants/index.js';
 import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
-import { createPasswordTokens } from './password-tokens.js';
+import { replacePasswordToken, setPasswordLinkTemplate } from './password-tokens.js';
 
 /** How long a password-reset link stays valid. */
 const RESET_PASSWORD_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -113,15 +107,11 @@ export function createPasswordResetHandler(
         )
         .limit(1);
       if (recent) return;
-      await tx
-        .update(passwordTokens)
-        .set({ expiresAt: sql`least(${passwordTokens.expiresAt}, now())` })
-        .where(and(eq(passwordTokens.accountId, account.id), isNull(passwordTokens.usedAt)));
-      const [issued] = await createPasswordTokens(tx, {
+      const issued = await replacePasswordToken(tx, {
         key: ctx.secrets.links,
-        tokens: [
-          { accountId: account.id, purpose: 'reset_password', ttlMs: RESET_PASSWORD_TOKEN_TTL_MS },
-        ],
+        accountId: account.id,
+        purpose: 'reset_password',
+        ttlMs: RESET_PASSWORD_TOKEN_TTL_MS,
       });
       await enqueueEmails(tx, [
         {
@@ -129,12 +119,12 @@ export function createPasswordResetHandler(
           messageId: `<password-reset-${randomUUID()}@orbit360>`,
           tenantId: account.tenantId,
           to: account.email,
-          tokenRef: issued!.id,
+          tokenRef: issued.id,
           ...renderPasswordResetEmail({
             storeName: row.storeName,
             ownerName: account.name,
-            resetUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${ONE_TIME_TOKEN_PLACEHOLDER}`,
-            expiresAt: issued!.expiresAt,
+            resetUrl: setPasswordLinkTemplate(ctx.config.platform.dashboardUrl),
+            expiresAt: issued.expiresAt,
           }),
         },
       ]);

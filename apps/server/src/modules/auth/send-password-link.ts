@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { PasswordLinkSentResponse } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { isUuid } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeHtml } from '../../platform/html.js';
 import { recordAudit } from '../audit/index.js';
-import {
-  EMAIL_BUTTON_STYLE,
-  ONE_TIME_TOKEN_PLACEHOLDER,
-  emailHtml,
-  enqueueEmails,
-  subjectLine,
-} from '../email/index.js';
+import { EMAIL_BUTTON_STYLE, emailHtml, enqueueEmails, subjectLine } from '../email/index.js';
 import { merchants } from '../merchants/index.js';
-import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
-import { createPasswordTokens, SET_PASSWORD_TOKEN_TTL_MS } from './password-tokens.js';
+import { merchantAccounts } from './merchant-accounts.table.js';
+import { replacePasswordToken, setPasswordLinkTemplate } from './password-tokens.js';
 
 function renderPasswordLinkEmail(input: {
   storeName: string;
@@ -84,13 +78,9 @@ export async function sendPasswordLink(
         status: merchant.status,
       });
     }
-    await tx
-      .update(passwordTokens)
-      .set({ expiresAt: sql`least(${passwordTokens.expiresAt}, now())` })
-      .where(and(eq(passwordTokens.accountId, owner.id), isNull(passwordTokens.usedAt)));
-    const [issued] = await createPasswordTokens(tx, {
+    const issued = await replacePasswordToken(tx, {
       key: ctx.secrets.links,
-      tokens: [{ accountId: owner.id, ttlMs: SET_PASSWORD_TOKEN_TTL_MS }],
+      accountId: owner.id,
     });
     const [email] = await enqueueEmails(tx, [
       {
@@ -98,12 +88,12 @@ export async function sendPasswordLink(
         messageId: `<password-link-${randomUUID()}@orbit360>`,
         tenantId: owner.tenantId,
         to: owner.email,
-        tokenRef: issued!.id,
+        tokenRef: issued.id,
         ...renderPasswordLinkEmail({
           storeName: merchant.storeName,
           ownerName: owner.name,
-          url: `${ctx.config.platform.dashboardUrl}/set-password?token=${ONE_TIME_TOKEN_PLACEHOLDER}`,
-          expiresAt: issued!.expiresAt,
+          url: setPasswordLinkTemplate(ctx.config.platform.dashboardUrl),
+          expiresAt: issued.expiresAt,
         }),
       },
     ]);
@@ -114,6 +104,6 @@ export async function sendPasswordLink(
       tenantId: owner.tenantId,
       data: { emailId: email!.id, to: owner.email },
     });
-    return { emailId: email!.id!, expiresAt: issued!.expiresAt.toISOString() };
+    return { emailId: email!.id!, expiresAt: issued.expiresAt.toISOString() };
   });
 }

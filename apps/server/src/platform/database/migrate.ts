@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type pg from 'pg';
+import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 
@@ -8,8 +8,13 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', im
 /** Arbitrary constant: serialises migrations when several instances boot at once. */
 const MIGRATION_LOCK_ID = 3_601_360;
 
-export async function runMigrations(pool: pg.Pool) {
-  const client = await pool.connect();
+/**
+ * Runs on a connection of its own, not the app pool: a migration may take longer than the
+ * statement timeout that bounds a request (ADR 051).
+ */
+export async function runMigrations(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
@@ -18,6 +23,6 @@ export async function runMigrations(pool: pg.Pool) {
     await client.query('select orbit_secure_tenant_tables()');
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
-    client.release();
+    await client.end();
   }
 }

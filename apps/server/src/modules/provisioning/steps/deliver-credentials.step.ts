@@ -1,5 +1,5 @@
-import { createPasswordTokens } from '../../auth/index.js';
-import { enqueueEmails, ONE_TIME_TOKEN_PLACEHOLDER } from '../../email/index.js';
+import { createPasswordTokens, setPasswordLinkTemplate } from '../../auth/index.js';
+import { enqueueEmails } from '../../email/index.js';
 import { outputOf } from '../provisioning-state.js';
 import { completeSteps, completionsOf } from '../transitions.js';
 import { renderWelcomeEmail } from '../welcome-email.js';
@@ -40,7 +40,7 @@ export const deliverCredentialsStep: Step = {
             ownerName: owner.name,
             dashboardUrl: outputOf(steps, 'dashboard')!.dashboardUrl!,
             websiteUrl: outputOf(steps, 'website')!.websiteUrl!,
-            setPasswordUrl: `${ctx.config.platform.dashboardUrl}/set-password?token=${ONE_TIME_TOKEN_PLACEHOLDER}`,
+            setPasswordUrl: setPasswordLinkTemplate(ctx.config.platform.dashboardUrl),
             expiresAt: tokens[i]!.expiresAt,
           }),
         })),
