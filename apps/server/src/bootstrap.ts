@@ -20,9 +20,10 @@ import { ensureBootstrapAdmin } from './modules/auth/index.js';
 import { seedPlans } from './modules/plans/index.js';
 import { seedThemes } from './modules/themes/index.js';
 
-const EMBEDDED_DATABASE = 'orbit360';
+export const EMBEDDED_DATABASE = 'orbit360';
 
-async function openDatabaseUrl(config: Config, logger: Logger) {
+/** The database URL (starting the embedded PostgreSQL when no DATABASE_URL is set). */
+export async function openDatabaseUrl(config: Config, logger: Logger) {
   if (config.database.url) return { url: config.database.url, embedded: undefined };
   await mkdir(config.dataDir, { recursive: true });
   const embedded: EmbeddedDatabase = await startEmbeddedPostgres({

@@ -4,6 +4,7 @@ export { requireAdmin, requireMerchant, adminOf, merchantOf, bearerToken } from 
 export { createTokenService, type TokenService, type Principal } from './tokens.js';
 export type { AdminPrincipal, MerchantPrincipal } from './tokens.js';
 export { ensureBootstrapAdmin } from './ensure-bootstrap-admin.js';
+export { resetAdminPassword } from './reset-admin-password.js';
 export { createAdmin } from './create-admin.js';
 export { hashPassword, verifyPassword, passwordWeakness, getDummyHash } from './passwords.js';
 export { merchantAccounts, passwordTokens, merchantRole } from './merchant-accounts.table.js';

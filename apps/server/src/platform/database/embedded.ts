@@ -41,6 +41,21 @@ async function stopOrphan(databaseDir: string, logger: Logger) {
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
+/**
+ * The URL of the embedded PostgreSQL a running server owns for this data directory, or null
+ * when none runs (`postmaster.pid` line 4 is its port). Lets a command (`npm run admin`) work
+ * beside a running server instead of starting a second postmaster on the same data.
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
+  const pidFile = path.join(path.resolve(dataDir, 'postgres'), 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port)) return null;
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
 const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 /**
