@@ -1,5 +1,6 @@
 /**
- * Test and bench support: runs the real server (`src/main.ts` under tsx) as a child process on
+ * Test and bench support: runs the real server (`src/main.ts` under tsx, or a compiled bundle
+ * under plain node) as a child process on
  * free ports and a scratch DATA_DIR, waits until /healthz answers, and records its JSON log
  * lines. Used for crash tests (SIGKILL mid-work), multi-instance tests and benches.
  */
@@ -50,12 +51,15 @@ export async function startServerProcess(options: {
   env: Record<string, string>;
   /** Extra node flags, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** A compiled entry (`dist/main.js`) to run with plain node instead of `src/main.ts` under tsx. */
+  compiledMain?: string;
   startTimeoutMs?: number;
 }): Promise<ServerProcess> {
   const port = Number(options.env.PORT ?? (await freePort()));
   const [adminPort, dashboardPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-instance-'));
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', MAIN], {
+  const entry = options.compiledMain ? [options.compiledMain] : ['--import', 'tsx', MAIN];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: SERVER_ROOT,
     env: {
       PATH: process.env.PATH,

@@ -103,6 +103,31 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * What production refuses to start without (ADR 005): nothing generated or defaulted that would
+ * be wrong or lost on a real host — secrets, URLs, the database, mail — and no test fault injection.
+ */
+function productionProblems(e: z.output<typeof EnvSchema>): string[] {
+  const problems: string[] = [];
+  if (!e.DATABASE_URL)
+    problems.push(
+      'DATABASE_URL: required in production (the embedded database is for development)',
+    );
+  if (!e.JWT_SECRET)
+    problems.push(
+      'JWT_SECRET: required in production (no generated secret; at least 32 characters)',
+    );
+  if (!e.PUBLIC_URL)
+    problems.push('PUBLIC_URL: required in production (the URL the API and storefronts answer at)');
+  if (!e.PLATFORM_DOMAIN)
+    problems.push('PLATFORM_DOMAIN: required in production (stores answer at <slug>.<domain>)');
+  if (!e.SMTP_URL)
+    problems.push('SMTP_URL: required in production (mail would otherwise not be sent)');
+  if (e.PROVISIONING_FAULTS)
+    problems.push('PROVISIONING_FAULTS: fault injection is not allowed in production');
+  return problems;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -111,8 +136,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.PROVISIONING_FAULTS) {
-    throw new ConfigError(['PROVISIONING_FAULTS: fault injection is not allowed in production']);
+  if (e.NODE_ENV === 'production') {
+    const problems = productionProblems(e);
+    if (problems.length > 0) throw new ConfigError(problems);
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const protocol = new URL(publicUrl).protocol.replace(':', '');

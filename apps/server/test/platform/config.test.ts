@@ -55,4 +55,58 @@ describe('configuration', () => {
       'shops.example.com',
     );
   });
+  describe('production refusals (ADR 005)', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db.internal/orbit360',
+      JWT_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://api.shops.example',
+      PLATFORM_DOMAIN: 'shops.example',
+      SMTP_URL: 'smtps://mail.internal',
+    };
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+    };
+
+    it('starts with every required setting', () => {
+      expect(loadConfig(production).env).toBe('production');
+    });
+
+    it.each([
+      ['DATABASE_URL', 'the embedded database is for development'],
+      ['JWT_SECRET', 'no generated secret'],
+      ['PUBLIC_URL', 'required in production'],
+      ['PLATFORM_DOMAIN', 'required in production'],
+      ['SMTP_URL', 'required in production'],
+    ])('refuses without %s, in one line', (name, reason) => {
+      const found = problems({ ...production, [name]: '' });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(new RegExp(`^${name}: .*${reason}`));
+      expect(found[0]).not.toContain('\n');
+    });
+
+    it('refuses fault injection', () => {
+      expect(problems({ ...production, PROVISIONING_FAULTS: 'website:fail:1' })).toEqual([
+        'PROVISIONING_FAULTS: fault injection is not allowed in production',
+      ]);
+    });
+
+    it('names every missing setting at once; development and test need none of them', () => {
+      expect(problems({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual([
+        'DATABASE_URL',
+        'JWT_SECRET',
+        'PUBLIC_URL',
+        'PLATFORM_DOMAIN',
+        'SMTP_URL',
+      ]);
+      expect(problems({ NODE_ENV: 'development' })).toEqual([]);
+      expect(problems({ NODE_ENV: 'test', PROVISIONING_FAULTS: 'website:fail:1' })).toEqual([]);
+    });
+  });
 });

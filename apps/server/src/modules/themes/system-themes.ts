@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SERVER_ROOT } from '../../platform/paths.js';
 import type { ThemeConfigSchema, ThemePreview, ThemeTemplates } from '@orbit360/contracts';
 
-const ROOT = fileURLToPath(new URL('./system-themes', import.meta.url));
+const ROOT = path.join(SERVER_ROOT, 'src', 'modules', 'themes', 'system-themes');
 
 export interface SystemTheme {
   key: string;

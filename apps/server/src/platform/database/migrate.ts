@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { SERVER_ROOT } from '../paths.js';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = join(SERVER_ROOT, 'migrations');
 
 /** Arbitrary constant: serialises migrations when several instances boot at once. */
 const MIGRATION_LOCK_ID = 3_601_360;

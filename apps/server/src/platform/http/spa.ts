@@ -9,12 +9,10 @@ import { serverTimeouts } from './server-timeouts.js';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../paths.js';
 import type { Config } from '../config.js';
 
 export type SpaName = 'admin' | 'dashboard';
-
-const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 
 /** Where `vite build` writes an SPA. */
 export function spaDistDir(name: SpaName) {
