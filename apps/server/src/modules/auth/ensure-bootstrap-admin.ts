@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database/index.js';
 import { admins } from './admins.table.js';
-import { hashPassword } from './passwords.js';
+import { generatePassword, hashPassword } from './passwords.js';
 
 /**
  * Creates the first super admin when no admin exists. Returns the generated password when one
@@ -18,7 +17,7 @@ export async function ensureBootstrapAdmin(options: {
     .from(admins);
   if (count > 0) return { created: false, generatedPassword: null };
 
-  const generatedPassword = options.password ? null : randomBytes(12).toString('base64url');
+  const generatedPassword = options.password ? null : generatePassword();
   const password = options.password ?? generatedPassword!;
   const inserted = await options.db
     .insert(admins)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /** OWASP password-storage parameters for argon2id: m=19 MiB, t=2, p=1. */
@@ -7,6 +8,9 @@ const ARGON2_OPTIONS = {
   timeCost: 2,
   parallelism: 1,
 };
+
+/** A password generated for someone to be shown once (first admin, command-line reset). */
+export const generatePassword = () => randomBytes(12).toString('base64url');
 
 export const hashPassword = (password: string) => hash(password, ARGON2_OPTIONS);
 

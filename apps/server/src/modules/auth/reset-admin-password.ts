@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { admins } from './admins.table.js';
-import { hashPassword } from './passwords.js';
+import { generatePassword, hashPassword } from './passwords.js';
 
 /**
  * Sets a new generated password for an admin who lost theirs (the operator's recovery path,
@@ -12,7 +11,7 @@ import { hashPassword } from './passwords.js';
  * once for the caller to print; only its hash is stored. Audited as a system action.
  */
 export async function resetAdminPassword(options: { db: Db; email: string }) {
-  const password = randomBytes(12).toString('base64url');
+  const password = generatePassword();
   const passwordHash = await hashPassword(password);
   return options.db.transaction(async (tx) => {
     const [admin] = await tx
