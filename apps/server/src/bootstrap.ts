@@ -9,6 +9,7 @@ import {
   createDatabase,
   runMigrations,
   startEmbeddedPostgres,
+  superviseEmbedded,
   withDatabaseName,
   type EmbeddedDatabase,
 } from './platform/database/index.js';
@@ -44,12 +45,19 @@ export async function openDatabaseUrl(config: Config, logger: Logger) {
 
 export interface Platform {
   ctx: AppContext;
+  /** Where the data lives, for the start-up banner. */
+  database: string;
   /** Password generated for the first admin on this start, to be shown once. */
   generatedAdminPassword: string | null;
   /** Starts the job worker (roles all/worker); call once the HTTP listener is up. */
   startWorker(): Promise<void>;
   /** Lets running jobs finish (their website self-checks still need the listener). */
   stopWorker(): Promise<void>;
+  /**
+   * Called once when the platform cannot go on (its embedded database died and could not be
+   * restarted); the process should shut down and exit non-zero.
+   */
+  onFatal(listener: (error: Error) => void): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +70,12 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
     timeouts: config.database.timeouts,
   });
   let worker: Worker | undefined;
+  const fatalListeners: ((error: Error) => void)[] = [];
+  if (embedded) {
+    superviseEmbedded(embedded, logger, (error) => {
+      for (const listener of fatalListeners.splice(0)) listener(error);
+    });
+  }
   try {
     await runMigrations(url);
     await migrateQueue({ url, logger });
@@ -84,10 +98,12 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
     await ctx.realtime.start();
     return {
       ctx,
+      database: embedded ? `embedded PostgreSQL in ${embedded.clusterDir}` : 'DATABASE_URL',
       generatedAdminPassword: generatedPassword,
       async startWorker() {
         if (config.role !== 'api' && !worker) worker = await startWorker(ctx, { databaseUrl: url });
       },
+      onFatal: (listener) => void fatalListeners.push(listener),
       async stopWorker() {
         await worker?.stop();
         worker = undefined;

@@ -1,12 +1,15 @@
 /** `npm start`: boots the platform and serves it until SIGINT/SIGTERM. */
-import closeWithGrace from 'close-with-grace';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { buildApp } from './app.js';
-import { bootstrap } from './bootstrap.js';
+import { bootstrap, type Platform } from './bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
 import { startSpaServers } from './platform/http/spa.js';
 import { AppError } from './platform/errors.js';
+import { handleShutdown } from './platform/shutdown.js';
+
+/** Shutdown finishes within this, or the process exits 1 (a supervisor's stop timeout is longer). */
+const SHUTDOWN_BUDGET_MS = 10_000;
 
 const isOwnSelfCheck = (request: FastifyRequest) =>
   request.headers['user-agent'] === 'orbit360-self-check' &&
@@ -24,22 +27,47 @@ async function main() {
     }
     throw error;
   }
-  const logger = createLogger(config.log.level);
-  const platform = await bootstrap(config, logger);
-  const app = await buildApp(platform.ctx);
+  const logger = createLogger(config.log.level, { pretty: config.log.pretty });
+  // What is running so far (a signal may arrive at any point of the start-up).
+  const running: {
+    platform?: Platform;
+    app?: FastifyInstance;
+    spaServers: Awaited<ReturnType<typeof startSpaServers>>;
+  } = { spaServers: [] };
+  let draining = false;
+  // Installed first, so a signal during start-up also ends in an orderly exit.
+  const fail = handleShutdown({
+    logger,
+    budgetMs: SHUTDOWN_BUDGET_MS,
+    async work() {
+      draining = true;
+      // Unstarted jobs go back to the queue at once; running ones finish (ADR 050).
+      await running.platform?.stopWorker();
+      await Promise.all(running.spaServers.map((server) => server.close()));
+      await running.app?.close();
+      await running.platform?.close();
+    },
+  });
+
+  const platform = (running.platform = await bootstrap(config, logger));
+  platform.onFatal((error) => {
+    console.error(`Orbit360 is stopping: ${error.message}`);
+    fail(error);
+  });
+  const app = (running.app = await buildApp(platform.ctx));
   // Shutdown stops taking HTTP work first: a request arriving while the worker drains gets a
   // 503 and its keep-alive connection closed (the worker's own website self-checks still pass).
-  let draining = false;
   app.addHook('onRequest', async (request, reply) => {
     if (!draining || isOwnSelfCheck(request)) return;
     reply.header('connection', 'close').header('retry-after', '5');
     throw new AppError('UNAVAILABLE', 'The server is shutting down; retry on another instance');
   });
-  let spaServers: Awaited<ReturnType<typeof startSpaServers>> = [];
   try {
     await app.listen({ port: config.http.port, host: config.http.host });
     await platform.startWorker();
-    if (config.role !== 'worker') spaServers = await startSpaServers({ config, logger: app.log });
+    if (config.role !== 'worker') {
+      running.spaServers = await startSpaServers({ config, logger: app.log });
+    }
   } catch (error) {
     await app.close();
     await platform.close();
@@ -53,7 +81,7 @@ async function main() {
     `  API & storefronts  ${config.http.publicUrl}   (docs: ${config.http.publicUrl}/docs)`,
     `  Admin panel        ${config.platform.adminUrl}`,
     `  Merchant dashboard ${config.platform.dashboardUrl}`,
-    `  Database           ${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/postgres`}`,
+    `  Database           ${platform.database}`,
   ];
   if (platform.generatedAdminPassword) {
     lines.push(
@@ -64,19 +92,6 @@ async function main() {
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
   logger.info({ readyMs }, 'ready');
-
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    const stoppingAt = performance.now();
-    if (err) logger.error({ err }, 'shutting down after an error');
-    else logger.info({ signal }, 'shutting down');
-    draining = true;
-    // Unstarted jobs go back to the queue at once; running ones finish (ADR 050).
-    await platform.stopWorker();
-    await Promise.all(spaServers.map((server) => server.close()));
-    await app.close();
-    await platform.close();
-    logger.info({ shutdownMs: Math.round(performance.now() - stoppingAt) }, 'stopped');
-  });
 }
 
 main().catch((error) => {

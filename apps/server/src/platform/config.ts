@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   ),
   MAIL_FROM: z.string().min(3).default('Orbit360 <no-reply@orbit360.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: one readable line per entry; `json`: JSON lines. Default: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   PROVISIONING_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(1000),
   PROVISIONING_SELF_CHECK_URL: optionalString.pipe(z.url().optional()),
   /** Test/e2e fault injection, e.g. `website:fail:3@Faulty,data:delay:500` (see provisioning). */
@@ -184,7 +186,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
       maxAttempts: 10,
     },
-    log: { level: e.LOG_LEVEL },
+    log: {
+      level: e.LOG_LEVEL,
+      pretty: (e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json')) === 'pretty',
+    },
     provisioning: {
       retryBaseMs: e.PROVISIONING_RETRY_BASE_MS,
       maxAttempts: 3,

@@ -1,4 +1,5 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
+import pretty from 'pino-pretty';
 
 /** Paths never written to logs, whatever logs them. */
 export const REDACTED_PATHS = [
@@ -29,8 +30,23 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
-export function createLogger(level: string): Logger {
-  return pino(loggerOptions(level));
+/**
+ * JSON lines (for collectors) — or, `pretty`, one readable line per entry: time, level,
+ * message, and the remaining fields inline (LOG_FORMAT; by default on a terminal).
+ */
+export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
+  if (!options.pretty) return pino(loggerOptions(level));
+  return pino(
+    loggerOptions(level),
+    pretty({
+      colorize: true,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      // The request line says it all (see `logRequests`); pid and host are the same on every line.
+      ignore: 'pid,hostname,reqId,req,res,responseTime',
+      sync: true,
+    }),
+  );
 }
 
 export type { Logger };
