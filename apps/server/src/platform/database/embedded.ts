@@ -94,7 +94,7 @@ export async function runningEmbeddedUrl(dataDir: string): Promise<string | null
 const serverUrl = (port: number, password: string) =>
   `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
-interface Binaries {
+export interface Binaries {
   version: string;
   /** Directory holding bin/, lib/ and share/. */
   root: string;
@@ -208,9 +208,7 @@ async function run(command: string, args: string[], owner: { uid: number; gid: n
     throw new EmbeddedDatabaseError(`cannot run ${path.basename(command)}: ${error.message}`);
   });
   if (code !== 0) {
-    throw new EmbeddedDatabaseError(
-      `${path.basename(command)} failed: ${lastProblem(output)}`,
-    );
+    throw new EmbeddedDatabaseError(`${path.basename(command)} failed: ${lastProblem(output)}`);
   }
 }
 
