@@ -70,6 +70,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
     timeouts: config.database.timeouts,
   });
   let worker: Worker | undefined;
+  let closing: Promise<void> | undefined;
   const fatalListeners: ((error: Error) => void)[] = [];
   if (embedded) {
     superviseEmbedded(embedded, logger, (error) => {
@@ -108,12 +109,13 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
         await worker?.stop();
         worker = undefined;
       },
-      async close() {
-        await worker?.stop();
-        await ctx.realtime.stop();
-        await database.close();
-        await embedded?.stop();
-      },
+      close: () =>
+        (closing ??= (async () => {
+          await worker?.stop();
+          await ctx.realtime.stop();
+          await database.close();
+          await embedded?.stop();
+        })()),
     };
   } catch (error) {
     await database.close().catch(() => {});

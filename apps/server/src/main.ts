@@ -35,12 +35,15 @@ async function main() {
     spaServers: Awaited<ReturnType<typeof startSpaServers>>;
   } = { spaServers: [] };
   let draining = false;
+  let startup: Promise<void> = Promise.resolve();
   // Installed first, so a signal during start-up also ends in an orderly exit.
   const fail = handleShutdown({
     logger,
     budgetMs: SHUTDOWN_BUDGET_MS,
     async work() {
       draining = true;
+      // A signal in the middle of start-up: let the step in progress finish, then stop it all.
+      await startup.catch(() => {});
       // Unstarted jobs go back to the queue at once; running ones finish (ADR 050).
       await running.platform?.stopWorker();
       await Promise.all(running.spaServers.map((server) => server.close()));
@@ -49,30 +52,37 @@ async function main() {
     },
   });
 
-  const platform = (running.platform = await bootstrap(config, logger));
-  platform.onFatal((error) => {
-    console.error(`Orbit360 is stopping: ${error.message}`);
-    fail(error);
-  });
-  const app = (running.app = await buildApp(platform.ctx));
-  // Shutdown stops taking HTTP work first: a request arriving while the worker drains gets a
-  // 503 and its keep-alive connection closed (the worker's own website self-checks still pass).
-  app.addHook('onRequest', async (request, reply) => {
-    if (!draining || isOwnSelfCheck(request)) return;
-    reply.header('connection', 'close').header('retry-after', '5');
-    throw new AppError('UNAVAILABLE', 'The server is shutting down; retry on another instance');
-  });
-  try {
+  startup = (async () => {
+    const platform = (running.platform = await bootstrap(config, logger));
+    platform.onFatal((error) => {
+      console.error(`Orbit360 is stopping: ${error.message}`);
+      fail(error);
+    });
+    const app = (running.app = await buildApp(platform.ctx));
+    // Shutdown stops taking HTTP work first: a request arriving while the worker drains gets a
+    // 503 and its keep-alive connection closed (the worker's own website self-checks still pass).
+    app.addHook('onRequest', async (request, reply) => {
+      if (!draining || isOwnSelfCheck(request)) return;
+      reply.header('connection', 'close').header('retry-after', '5');
+      throw new AppError('UNAVAILABLE', 'The server is shutting down; retry on another instance');
+    });
     await app.listen({ port: config.http.port, host: config.http.host });
     await platform.startWorker();
     if (config.role !== 'worker') {
       running.spaServers = await startSpaServers({ config, logger: app.log });
     }
+  })();
+  try {
+    await startup;
   } catch (error) {
-    await app.close();
-    await platform.close();
+    // Shutting down already: the shutdown stops what did start.
+    if (draining) return;
+    await running.app?.close();
+    await running.platform?.close();
     throw error;
   }
+  if (draining) return;
+  const { platform } = running as Required<typeof running>;
 
   const readyMs = Math.round(performance.now() - startedAt);
   const lines = [

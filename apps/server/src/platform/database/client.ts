@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Logger } from '../logger.js';
+import { isDatabaseUnavailable } from './connection-errors.js';
 
 export type Db = NodePgDatabase & { $client: pg.Pool };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -64,7 +65,34 @@ export function createDatabase(options: {
     if (timeouts) closeOnQueryTimeout(client);
   });
   const db = drizzle(pool);
-  return { pool, db, url: options.url, close: () => pool.end() };
+  db.transaction = releasingTransaction(pool);
+  let closing: Promise<void> | undefined;
+  return { pool, db, url: options.url, close: () => (closing ??= pool.end()) };
+}
+
+/**
+ * drizzle's pool transaction sends BEGIN before its try/finally: a connection that died while
+ * idle in the pool (a terminated backend not yet noticed) fails BEGIN and is never released —
+ * a few of those and every request waits for a client that will not come back. Here the
+ * transaction runs on a checked-out client that is always released, and discarded when the
+ * failure was the connection's.
+ */
+function releasingTransaction(pool: pg.Pool): Db['transaction'] {
+  const onClient = new WeakMap<pg.PoolClient, NodePgDatabase>();
+  return async (work, config) => {
+    const client = await pool.connect();
+    let db = onClient.get(client);
+    if (!db) onClient.set(client, (db = drizzle(client)));
+    let broken: Error | undefined;
+    try {
+      return await db.transaction(work, config);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
 }
 
 /**
