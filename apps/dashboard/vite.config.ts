@@ -13,7 +13,6 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
     rollupOptions: {
       // The contracts package mixes zod schemas (for the server) with types and small
       // helpers; its modules have no side effects, so only what the SPA uses is bundled.

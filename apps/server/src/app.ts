@@ -18,6 +18,7 @@ import {
   registerPreflightErrorShape,
 } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerRequestLog } from './platform/http/request-log.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { serverTimeouts } from './platform/http/server-timeouts.js';
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerRequestLog(app);
+  registerSecurityHeaders(app);
   registerTextGuard(app);
   registerPreflightErrorShape(app);
   // The admin panel and the dashboard are served from their own ports and call the API cross-origin.

@@ -20,5 +20,12 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Swagger UI's own policy (hashes of its inline scripts), minus upgrade-insecure-requests,
+  // which would send a plain-HTTP development server's assets to https.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      `${header.replace(/\s*upgrade-insecure-requests;?/, '')} form-action 'self'; frame-ancestors 'none'`,
+  });
 }

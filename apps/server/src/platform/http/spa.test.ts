@@ -43,6 +43,22 @@ describe('SPA server', () => {
     expect((await app.inject({ url: '/assets/missing.js' })).statusCode).toBe(404);
   });
 
+  it('sends a strict Content-Security-Policy: own scripts only, network only to the API', async () => {
+    const res = await app.inject({ url: '/merchants/123' });
+    const csp = Object.fromEntries(
+      String(res.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
+    expect(csp['script-src']).toEqual(["'self'"]);
+    expect(csp['object-src']).toEqual(["'none'"]);
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(csp['connect-src']).toEqual(["'self'", 'http://localhost:5100', 'ws://localhost:5100']);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('answers the runtime config with the API and realtime URLs', async () => {
     const res = await app.inject({ url: '/config.json' });
     expect(res.json()).toEqual({

@@ -38,6 +38,31 @@ export function spaRuntimeConfig(config: Config, name: SpaName) {
   };
 }
 
+/**
+ * The SPAs' policy: scripts only from their own origin (no inline, no eval), so injected markup
+ * cannot run code; network only to the API and its realtime socket; images also from the API
+ * and the stores (theme previews, logos); never framed. Inline styles stay allowed (React style
+ * props, the sandboxed email preview's own CSS).
+ */
+export function spaContentSecurityPolicy(runtime: ReturnType<typeof spaRuntimeConfig>) {
+  const api = new URL(runtime.apiUrl).origin;
+  const realtime = new URL(runtime.realtimeUrl).origin;
+  const stores = `${new URL(runtime.apiUrl).protocol}//*.${runtime.platformDomain}`;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${api} ${stores}`,
+    "font-src 'self' data:",
+    `connect-src 'self' ${api} ${realtime}`,
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 const NOT_BUILT_PAGE = (name: SpaName) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Orbit360 ${name} not built</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;color:#101828}
@@ -63,11 +88,13 @@ export async function buildSpaServer(options: SpaServerOptions): Promise<Fastify
     ...serverTimeouts(config.http.timeouts),
   });
   const runtimeConfig = spaRuntimeConfig(config, name);
+  const csp = spaContentSecurityPolicy(runtimeConfig);
 
   app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', csp);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'SAMEORIGIN');
+    reply.header('x-frame-options', 'DENY');
   });
 
   app.get('/config.json', async (_request, reply) =>
