@@ -21,7 +21,6 @@ export const homeRoutes =
         reply
           .type('text/html; charset=utf-8')
           .header('content-security-policy', page.contentSecurityPolicy)
-          .header('x-content-type-options', 'nosniff')
           .header('referrer-policy', 'strict-origin-when-cross-origin')
           .header('cache-control', 'no-cache')
           .send(page.html),
@@ -30,7 +29,6 @@ export const homeRoutes =
       reply
         .type('image/svg+xml')
         .header('cache-control', 'public, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
         .send(LOGO_SVG),
     );
   };

@@ -39,7 +39,6 @@ export interface StorefrontHeaders {
 
 export function storefrontHeaders(config: Config): StorefrontHeaders {
   const common = {
-    'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     'cross-origin-opener-policy': 'same-origin',

@@ -1,14 +1,14 @@
 /**
- * Headers every API answer carries: `nosniff` (a JSON body is never taken for HTML or script)
- * and, unless a route chose its own caching, `Cache-Control: no-store` — API answers are
- * account data that no browser or shared cache may keep.
+ * Headers every answer of the API server carries (API, landing page, storefronts): `nosniff`
+ * (a body is never taken for another type, e.g. JSON for script) and, on `/api/` answers
+ * without caching of their own, `Cache-Control: no-store` — account data that no browser or
+ * shared cache may keep.
  */
 import type { FastifyInstance } from 'fastify';
 
 export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply) => {
-    if (!reply.hasHeader('x-content-type-options'))
-      reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-content-type-options', 'nosniff');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }

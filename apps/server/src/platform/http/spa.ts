@@ -45,16 +45,16 @@ export function spaRuntimeConfig(config: Config, name: SpaName) {
  * props, the sandboxed email preview's own CSS).
  */
 export function spaContentSecurityPolicy(runtime: ReturnType<typeof spaRuntimeConfig>) {
-  const api = new URL(runtime.apiUrl).origin;
+  const api = new URL(runtime.apiUrl);
   const realtime = new URL(runtime.realtimeUrl).origin;
-  const stores = `${new URL(runtime.apiUrl).protocol}//*.${runtime.platformDomain}`;
+  const stores = `${api.protocol}//*.${runtime.platformDomain}`;
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${api} ${stores}`,
+    `img-src 'self' data: blob: ${api.origin} ${stores}`,
     "font-src 'self' data:",
-    `connect-src 'self' ${api} ${realtime}`,
+    `connect-src 'self' ${api.origin} ${realtime}`,
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
