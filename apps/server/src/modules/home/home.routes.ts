@@ -26,9 +26,6 @@ export const homeRoutes =
           .send(page.html),
     );
     app.get('/favicon.svg', { schema: { hide: true } }, async (_request, reply) =>
-      reply
-        .type('image/svg+xml')
-        .header('cache-control', 'public, max-age=86400')
-        .send(LOGO_SVG),
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(LOGO_SVG),
     );
   };
