@@ -18,7 +18,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { createTokenService } from '../src/modules/auth/index.js';
+import { createSessionService, createTokenService } from '../src/modules/sessions/index.js';
+import { createDatabase } from '../src/platform/database/index.js';
 import { publishEvent } from '../src/modules/realtime/index.js';
 import { startServerProcess } from '../test/server-process.js';
 import { openBenchDatabase } from './bench-database.js';
@@ -60,8 +61,14 @@ interface Client {
   lastSeq: number;
 }
 
-async function connectClients(url: string, secret: string) {
-  const tokens = createTokenService({ secret, adminTtl: '1h', merchantTtl: '1h' });
+/** Signs the clients in: one session row each, through the server's own database. */
+async function connectClients(url: string, secret: string, databaseUrl: string) {
+  const database = createDatabase({ url: databaseUrl, poolSize: 4, logger: createLogger('warn') });
+  const sessions = createSessionService({
+    db: database.db,
+    tokens: createTokenService({ secret, adminTtlMs: 3_600_000, merchantTtlMs: 3_600_000 }),
+    isStreamLive: () => false,
+  });
   const tenants = Array.from({ length: TENANTS }, () => randomUUID());
   const clients: Client[] = [];
   const sockets: WebSocket[] = [];
@@ -73,13 +80,19 @@ async function connectClients(url: string, secret: string) {
         const index = i + j;
         const tenantId = index < admins ? null : tenants[index % TENANTS]!;
         const token = tenantId
-          ? await tokens.signMerchant({
+          ? (
+              await sessions.startMerchant({
+                id: randomUUID(),
+                merchantId: randomUUID(),
+                tenantId,
+                role: 'owner',
+              })
+            ).token
+          : await sessions.startAdmin({
               id: randomUUID(),
-              merchantId: randomUUID(),
-              tenantId,
-              role: 'owner',
-            })
-          : await tokens.signAdmin({ id: randomUUID(), email: `a${index}@bench`, role: 'viewer' });
+              email: `a${index}@bench`,
+              role: 'viewer',
+            });
         const client: Client = {
           tenantId,
           received: new Map(),
@@ -111,6 +124,7 @@ async function connectClients(url: string, secret: string) {
       }),
     );
   }
+  await database.close();
   return { clients, sockets, tenants, admins };
 }
 
@@ -244,7 +258,7 @@ async function main() {
     out(`machine CPU pressure (PSI some avg10) before the run: ${cpuPressure()}%`);
     const idleRss = rssMb(server.pid);
     const connectStart = performance.now();
-    const connected = await connectClients(server.url, secret);
+    const connected = await connectClients(server.url, secret, database.url);
     sockets = connected.sockets;
     out(
       `connected ${connected.clients.length} clients in ${Math.round(performance.now() - connectStart)} ms; server RSS ${idleRss} MB idle → ${rssMb(server.pid)} MB`,

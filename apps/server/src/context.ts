@@ -8,12 +8,16 @@ import type { Config } from './platform/config.js';
 import type { Database, Db } from './platform/database/index.js';
 import type { Logger } from './platform/logger.js';
 import { createRateLimiter, type RateLimiter } from './platform/rate-limiter.js';
-import { createTokenService, type TokenService } from './modules/auth/index.js';
 import {
   createRealtimeHub,
   invalidateStorefrontOnEvents,
   type RealtimeHub,
 } from './modules/realtime/index.js';
+import {
+  createSessionService,
+  createTokenService,
+  type SessionService,
+} from './modules/sessions/index.js';
 import { createStorefrontCache, type StorefrontCache } from './modules/storefront/index.js';
 
 export interface AppContext {
@@ -21,7 +25,8 @@ export interface AppContext {
   db: Db;
   pool: pg.Pool;
   logger: Logger;
-  tokens: TokenService;
+  /** Sign-ins: start a session (token), check one on every request. */
+  sessions: SessionService;
   /** Failed sign-ins per address and client: 5 per 15 minutes. */
   loginLimiter: RateLimiter;
   /** Failed sign-ins per client across accounts (password spraying): 20 per 15 minutes. */
@@ -57,10 +62,14 @@ export function createAppContext(options: {
     db: database.db,
     pool: database.pool,
     logger,
-    tokens: createTokenService({
-      secret: jwtSecret,
-      adminTtl: config.auth.adminTokenTtl,
-      merchantTtl: config.auth.merchantTokenTtl,
+    sessions: createSessionService({
+      db: database.db,
+      tokens: createTokenService({
+        secret: jwtSecret,
+        adminTtlMs: config.auth.adminSessionTtlMs,
+        merchantTtlMs: config.auth.merchantSessionTtlMs,
+      }),
+      isStreamLive: () => ctx.realtime.stats().listening,
     }),
     loginLimiter: createRateLimiter({
       db: database.db,
@@ -97,5 +106,11 @@ export function createAppContext(options: {
   };
   // Storefront caches of every instance follow publishes and status changes.
   invalidateStorefrontOnEvents(ctx.realtime, ctx.storefront);
+  // An ended session is refused and its sockets closed on every instance.
+  ctx.realtime.subscribe((event) => {
+    if (event.type !== 'session.ended') return;
+    ctx.sessions.forget(event.data.sessionIds);
+    void ctx.realtime.closeSessions(event.data.sessionIds);
+  });
   return ctx;
 }

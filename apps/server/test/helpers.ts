@@ -111,7 +111,7 @@ export function setupTestApp(
           }));
         tokens.set(
           role,
-          await ctx.tokens.signAdmin({ id: admin.id, email: admin.email, role: admin.role }),
+          await ctx.sessions.startAdmin({ id: admin.id, email: admin.email, role: admin.role }),
         );
       }
       return tokens.get(role)!;
@@ -128,3 +128,16 @@ export function setupTestApp(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A merchant session's token for an account (tests may invent the ids: no foreign keys). */
+export async function merchantToken(
+  ctx: Pick<AppContext, 'sessions'>,
+  account: { merchantId: string; tenantId: string; id?: string; role?: string },
+) {
+  const { token } = await ctx.sessions.startMerchant({
+    role: 'owner',
+    ...account,
+    id: account.id ?? randomUUID(),
+  });
+  return token;
+}

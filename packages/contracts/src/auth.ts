@@ -59,3 +59,8 @@ export const PasswordLinkSentResponse = z.object({
   expiresAt: Timestamp,
 });
 export type PasswordLinkSentResponse = z.infer<typeof PasswordLinkSentResponse>;
+
+export const SessionsEndedResponse = z.object({
+  ended: z.number().int().min(0).describe('how many live sessions were ended'),
+});
+export type SessionsEndedResponse = z.infer<typeof SessionsEndedResponse>;

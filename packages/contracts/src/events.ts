@@ -61,7 +61,13 @@ export interface RealtimeEventMap {
   'store.settings_updated': { fields: string[] };
   'store.theme_customized': { themeId: string };
   'site.published': { versionId: string; version: number };
+  /** Sessions that ended (logout, password change, suspension, admin action): refused now. */
+  'session.ended': { sessionIds: string[]; reason: SessionEndReason };
 }
+
+/** Why a session ended before it expired. */
+export type SessionEndReason =
+  'logout' | 'password_changed' | 'merchant_suspended' | 'ended_by_admin';
 
 export type RealtimeEventType = keyof RealtimeEventMap;
 

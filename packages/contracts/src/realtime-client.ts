@@ -20,7 +20,9 @@ export const REALTIME_CLOSE_CODES = {
   goingAway: 1001,
   /** The session token expired while connected: reconnect with a fresh token. */
   tokenExpired: 4401,
-  /** Too many open connections for this token. */
+  /** The session ended (logout, password change, suspension): sign in again; no reconnect. */
+  sessionEnded: 4403,
+  /** Too many open connections for this account. */
   tooManyConnections: 4429,
   /** The server could not replay missed events; reconnect. */
   internalError: 1011,
@@ -214,6 +216,14 @@ export function connectRealtime(options: ConnectRealtimeOptions): RealtimeConnec
     };
     current.onclose = (event) => {
       if (socket !== current) return;
+      if (event.code === REALTIME_CLOSE_CODES.sessionEnded) {
+        // Reconnecting with the same token can only be refused: stop and say why.
+        stopPing();
+        socket = undefined;
+        closedByUser = true;
+        setStatus('closed', { code: event.code, reason: event.reason });
+        return;
+      }
       scheduleReconnect({ code: event.code, reason: event.reason });
     };
   }

@@ -13,7 +13,8 @@ import {
 import { ChevronsUpDown, LogOut, Mail, Palette, ScrollText, Store, Tags } from 'lucide-react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useRealtimeStatus } from '../lib/realtime.js';
-import { useAdmin, useSession } from '../lib/session.js';
+import { useSignOut } from '../lib/api.js';
+import { useAdmin } from '../lib/session.js';
 import { useMerchants } from '../routes/merchants/merchants.hooks.js';
 import { useRealtimeSync } from '../routes/realtime-sync.js';
 import { Logo } from './logo.js';
@@ -40,7 +41,7 @@ function LiveIndicator() {
 
 function UserMenu() {
   const admin = useAdmin();
-  const { signOut } = useSession();
+  const signOut = useSignOut();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -81,7 +82,7 @@ function PendingCount() {
 
 export function AdminLayout() {
   useRealtimeSync();
-  const { signOut } = useSession();
+  const signOut = useSignOut();
   return (
     <AppShell
       brand={<Logo />}

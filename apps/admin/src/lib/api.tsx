@@ -1,5 +1,5 @@
 import { createApiClient, type ApiClient } from '@orbit360/ui';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { useRuntimeConfig } from './runtime.js';
 import { readStoredSession, useSession } from './session.js';
 
@@ -20,6 +20,17 @@ export function ApiProvider({ children }: { children: ReactNode }) {
     [apiUrl, signOut],
   );
   return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
+}
+
+/** Signs out here and ends the session on the server: its token stops working everywhere. */
+export function useSignOut() {
+  const api = useApi();
+  const { signOut } = useSession();
+  return useCallback(() => {
+    // The request takes the token before signOut() forgets it.
+    void api.post('/api/auth/admin/logout').catch(() => {});
+    signOut();
+  }, [api, signOut]);
 }
 
 export function useApi(): ApiClient {

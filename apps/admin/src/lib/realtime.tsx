@@ -6,6 +6,7 @@
  */
 import {
   connectRealtime,
+  REALTIME_CLOSE_CODES,
   type AnyRealtimeEvent,
   type RealtimeReadyFrame,
   type RealtimeStatus,
@@ -35,7 +36,7 @@ const RealtimeContext = createContext<RealtimeContextValue | null>(null);
 
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const { realtimeUrl } = useRuntimeConfig();
-  const { session } = useSession();
+  const { session, signOut } = useSession();
   const token = session?.token;
   const [status, setStatus] = useState<RealtimeStatus>('connecting');
   const listeners = useRef(new Set<Listener>());
@@ -48,10 +49,14 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       token,
       onEvent: (event) => listeners.current.forEach((listener) => listener(event)),
       onReady: (frame) => readyListeners.current.forEach((listener) => listener(frame)),
-      onStatus: setStatus,
+      onStatus: (next, detail) => {
+        // The server ended the session (logout elsewhere, password reset).
+        if (detail?.code === REALTIME_CLOSE_CODES.sessionEnded) signOut('expired');
+        setStatus(next);
+      },
     });
     return () => connection.close();
-  }, [realtimeUrl, token]);
+  }, [realtimeUrl, token, signOut]);
 
   const value = useMemo<RealtimeContextValue>(
     () => ({

@@ -1,6 +1,6 @@
 /**
  * The admin session: token + profile in localStorage (kept across reloads and shared by tabs),
- * dropped when the token expires or any API call answers 401.
+ * dropped when the token expires, any API call answers 401 or the server ends the session.
  */
 import type { Admin } from '@orbit360/contracts';
 import { tokenExpiry } from '@orbit360/ui';
@@ -61,6 +61,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback((reason: SignOutReason = 'signed_out') => {
+    // Already signed out (e.g. the logout call's own 401): keep the first reason.
+    if (!readStoredSession()) return;
     localStorage.removeItem(SESSION_STORAGE_KEY);
     setEndedBecause(reason);
     setSession(null);

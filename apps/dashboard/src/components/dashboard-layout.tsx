@@ -21,7 +21,8 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { useOverview, useRefreshOverview } from '../hooks/api/overview.js';
 import { storeSettingsKeys } from '../hooks/api/store-settings.js';
 import { useRealtime } from '../lib/realtime.js';
-import { signOut, useSession, type MerchantSession } from '../lib/session-store.js';
+import { endSession } from '../lib/api-client.js';
+import { useSession, type MerchantSession } from '../lib/session-store.js';
 import { Brand } from './brand.js';
 import { LiveIndicator } from './live-indicator.js';
 
@@ -54,7 +55,7 @@ function SignedInLayout({ session }: { session: MerchantSession }) {
   const displayName = overview.data?.account.name || email || 'Your account';
 
   const logout = () => {
-    signOut();
+    endSession();
     queryClient.clear();
   };
 

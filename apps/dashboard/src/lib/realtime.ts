@@ -5,8 +5,9 @@
  * Handlers re-read state over HTTP — events carry ids, not documents.
  */
 import { useEffect, useRef, useState } from 'react';
-import { connectRealtime, type AnyRealtimeEvent } from '@orbit360/contracts';
+import { connectRealtime, REALTIME_CLOSE_CODES, type AnyRealtimeEvent } from '@orbit360/contracts';
 import { getRuntimeConfig } from './runtime-config.js';
+import { signOut } from './session-store.js';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -32,8 +33,11 @@ export function useRealtime({ token, onEvent, onReady }: UseRealtimeOptions): Li
       token,
       onEvent: (event) => handlers.current.onEvent(event),
       onReady: (frame) => handlers.current.onReady?.({ resync: frame.resync }),
-      onStatus: (next) =>
-        setStatus(next === 'open' ? 'live' : next === 'closed' ? 'offline' : next),
+      onStatus: (next, detail) => {
+        // The server ended the session (logout elsewhere, new password, suspension).
+        if (detail?.code === REALTIME_CLOSE_CODES.sessionEnded) signOut('expired');
+        setStatus(next === 'open' ? 'live' : next === 'closed' ? 'offline' : next);
+      },
     });
     return () => connection.close();
   }, [token, isSupported]);

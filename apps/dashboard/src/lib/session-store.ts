@@ -88,7 +88,8 @@ export function signIn(next: Omit<MerchantSession, 'expiresAt'>) {
 }
 
 export function signOut(reason: SignOutReason = 'signed-out') {
-  if (session === null && lastSignOutReason === reason) return;
+  // Already signed out (e.g. the logout call's own 401): keep the first reason.
+  if (getSession() === null) return;
   session = null;
   lastSignOutReason = reason;
   clearTimeout(expiryTimer);

@@ -93,7 +93,7 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(4 * 1024 * 1024),
-  REALTIME_MAX_CONNECTIONS_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(10),
+  REALTIME_MAX_CONNECTIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -179,7 +179,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dashboardUrl: `${protocol}://localhost:${e.DASHBOARD_PORT}`,
     },
     bootstrapAdmin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
-    auth: { jwtSecret: e.JWT_SECRET, adminTokenTtl: '12h', merchantTokenTtl: '12h' },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      adminSessionTtlMs: 12 * 3_600_000,
+      merchantSessionTtlMs: 12 * 3_600_000,
+    },
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,
@@ -208,7 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionHours: e.EVENT_RETENTION_HOURS,
       heartbeatMs: e.REALTIME_HEARTBEAT_MS,
       maxBufferedBytes: e.REALTIME_MAX_BUFFERED_BYTES,
-      maxConnectionsPerToken: e.REALTIME_MAX_CONNECTIONS_PER_TOKEN,
+      maxConnectionsPerAccount: e.REALTIME_MAX_CONNECTIONS_PER_ACCOUNT,
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bearer, setupTestApp } from '../helpers.js';
+import { bearer, merchantToken, setupTestApp } from '../helpers.js';
 
 type JsonSchema = {
   type?: string | string[];
@@ -90,13 +90,10 @@ describe('bad text in any request string', () => {
   async function every(kind: keyof typeof BAD) {
     const bad = BAD[kind];
     const admin = await t.adminToken();
-    const merchant = await t.ctx.tokens.signMerchant({
-      id: randomUUID(),
-      email: 'owner@store.test',
+    const merchant = await merchantToken(t.ctx, {
       tenantId: randomUUID(),
       merchantId: randomUUID(),
-      role: 'owner',
-    } as Parameters<typeof t.ctx.tokens.signMerchant>[0]);
+    });
     await t.app.ready();
     const document = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
     const results: { route: string; status: number }[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, setupTestApp } from '../helpers.js';
+import { bearer, merchantToken, setupTestApp } from '../helpers.js';
 
 describe('one error shape, never a 5xx', () => {
   const t = setupTestApp();
@@ -14,6 +14,28 @@ describe('one error shape, never a 5xx', () => {
       error: expect.objectContaining({ code, message: expect.any(String) }),
     });
   };
+
+  it('protected routes answer an anonymous caller 401 before looking at the body', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    for (const [method, url] of [
+      ['POST', '/api/provisioning/themes'],
+      ['POST', `/api/admin/merchants/${id}/suspend`],
+      ['POST', `/api/provisioning/merchants/${id}/activate`],
+      ['PUT', '/api/merchant/store'],
+      ['PUT', '/api/merchant/site/draft'],
+    ] as const) {
+      for (const payload of ['{"broken": ', JSON.stringify({ unexpected: ['x'.repeat(50)] })]) {
+        const res = await t.app.inject({
+          method,
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload,
+        });
+        expect(`${method} ${url} ${res.statusCode}`).toBe(`${method} ${url} 401`);
+        expectError(res, 401, 'UNAUTHENTICATED');
+      }
+    }
+  });
 
   it('malformed JSON → 400', async () => {
     const res = await t.app.inject({
@@ -76,11 +98,10 @@ describe('one error shape, never a 5xx', () => {
   });
 
   it('a merchant-audience token cannot use admin endpoints', async () => {
-    const token = await t.ctx.tokens.signMerchant({
+    const token = await merchantToken(t.ctx, {
       id: '00000000-0000-4000-8000-000000000001',
       merchantId: '00000000-0000-4000-8000-000000000002',
       tenantId: '00000000-0000-4000-8000-000000000003',
-      role: 'owner',
     });
     expectError(
       await t.app.inject({ url: '/api/admin/merchants', headers: bearer(token) }),

@@ -174,7 +174,7 @@ describe('row-level tenant isolation', () => {
       join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
       where c.relkind = 'r' and c.relname not in ('merchants', 'audit_log', 'events',
         -- platform-level records that point at a tenant (docs/decisions/023)
-        'provisionings', 'merchant_accounts', 'emails')`);
+        'provisionings', 'merchant_accounts', 'emails', 'sessions')`);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row, row.relname).toMatchObject({

@@ -10,7 +10,7 @@ export const auditRoutes =
     app.get(
       '/api/admin/audit',
       {
-        preHandler: requireAdmin(ctx.tokens, 'read'),
+        onRequest: requireAdmin(ctx.sessions, 'read'),
         schema: {
           tags: ['audit'],
           summary: 'Who did what, and when: merchant lifecycle, catalog and admin changes',

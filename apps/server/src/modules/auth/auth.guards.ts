@@ -1,10 +1,16 @@
 /**
- * Route guards. Each reads the bearer token, verifies it and attaches `request.principal`.
- * `read` admits every admin role; `write` excludes `viewer`.
+ * Route guards. Each reads the bearer token, checks it and its session (sessions module) and
+ * attaches `request.principal`. `read` admits every admin role; `write` excludes `viewer`.
+ * They run as `onRequest` hooks, so an anonymous caller gets 401 before any body is read.
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import type { AdminPrincipal, MerchantPrincipal, Principal, TokenService } from './tokens.js';
+import type {
+  AdminPrincipal,
+  MerchantPrincipal,
+  Principal,
+  SessionService,
+} from '../sessions/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,19 +25,19 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return scheme?.toLowerCase() === 'bearer' && token ? token.trim() : undefined;
 }
 
-async function authenticate(request: FastifyRequest, tokens: TokenService) {
+async function authenticate(request: FastifyRequest, sessions: SessionService) {
   const token = bearerToken(request);
   if (!token) throw new AppError('UNAUTHENTICATED', 'Authentication required');
-  const principal = await tokens.verify(token);
+  const principal = await sessions.authenticate(token);
   request.principal = principal;
   return principal;
 }
 
 export type AdminAccess = 'read' | 'write' | 'super';
 
-export function requireAdmin(tokens: TokenService, access: AdminAccess) {
+export function requireAdmin(sessions: SessionService, access: AdminAccess) {
   return async (request: FastifyRequest) => {
-    const principal = await authenticate(request, tokens);
+    const principal = await authenticate(request, sessions);
     if (principal.kind !== 'admin') throw new AppError('FORBIDDEN', 'Admin access required');
     if (access === 'write' && principal.role === 'viewer') {
       throw new AppError('FORBIDDEN', 'Your role (viewer) is read-only');
@@ -42,9 +48,9 @@ export function requireAdmin(tokens: TokenService, access: AdminAccess) {
   };
 }
 
-export function requireMerchant(tokens: TokenService) {
+export function requireMerchant(sessions: SessionService) {
   return async (request: FastifyRequest) => {
-    const principal = await authenticate(request, tokens);
+    const principal = await authenticate(request, sessions);
     if (principal.kind !== 'merchant') throw new AppError('FORBIDDEN', 'Merchant access required');
   };
 }

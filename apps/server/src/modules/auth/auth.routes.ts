@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AdminLoginResponse,
@@ -8,10 +10,21 @@ import {
   SetMerchantPasswordBody,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
+import { endSessions } from '../sessions/index.js';
+import { adminOf, merchantOf, requireAdmin, requireMerchant } from './auth.guards.js';
 import { loginAdmin } from './login-admin.js';
 import { loginMerchant } from './login-merchant.js';
 import { requestMerchantPasswordReset } from './request-password-reset.js';
 import { setMerchantPassword } from './set-merchant-password.js';
+
+const clientOf = (request: FastifyRequest) => ({
+  clientIp: request.ip,
+  userAgent: request.headers['user-agent'],
+});
+
+/** Ends the caller's own session: its token is refused from now on, on every instance. */
+const endOwnSession = (ctx: AppContext, sessionId: string) =>
+  ctx.db.transaction((tx) => endSessions(tx, { sessionId }, 'logout'));
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -26,7 +39,7 @@ export const authRoutes =
           response: { 200: AdminLoginResponse },
         },
       },
-      async (request) => loginAdmin(ctx, { ...request.body, clientIp: request.ip }),
+      async (request) => loginAdmin(ctx, { ...request.body, ...clientOf(request) }),
     );
 
     app.post(
@@ -39,7 +52,11 @@ export const authRoutes =
           response: { 200: MerchantLoginResponse },
         },
       },
-      async (request) => setMerchantPassword(ctx, request.body),
+      async (request) =>
+        setMerchantPassword(ctx, request.body, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        }),
     );
 
     app.post(
@@ -66,6 +83,40 @@ export const authRoutes =
           response: { 200: MerchantLoginResponse },
         },
       },
-      async (request) => loginMerchant(ctx, { ...request.body, clientIp: request.ip }),
+      async (request) => loginMerchant(ctx, { ...request.body, ...clientOf(request) }),
+    );
+
+    app.post(
+      '/api/auth/admin/logout',
+      {
+        onRequest: requireAdmin(ctx.sessions, 'read'),
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out: ends this admin session everywhere',
+          security: [{ bearerAuth: [] }],
+          response: { 204: z.null().describe('Signed out') },
+        },
+      },
+      async (request, reply) => {
+        await endOwnSession(ctx, adminOf(request).sessionId);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/auth/merchant/logout',
+      {
+        onRequest: requireMerchant(ctx.sessions),
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out: ends this merchant session everywhere',
+          security: [{ bearerAuth: [] }],
+          response: { 204: z.null().describe('Signed out') },
+        },
+      },
+      async (request, reply) => {
+        await endOwnSession(ctx, merchantOf(request).sessionId);
+        return reply.code(204).send(null);
+      },
     );
   };

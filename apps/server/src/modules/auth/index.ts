@@ -1,8 +1,6 @@
 export { admins } from './admins.table.js';
 export { authRoutes } from './auth.routes.js';
 export { requireAdmin, requireMerchant, adminOf, merchantOf, bearerToken } from './auth.guards.js';
-export { createTokenService, type TokenService, type Principal } from './tokens.js';
-export type { AdminPrincipal, MerchantPrincipal } from './tokens.js';
 export { ensureBootstrapAdmin } from './ensure-bootstrap-admin.js';
 export { resetAdminPassword } from './reset-admin-password.js';
 export { createAdmin } from './create-admin.js';

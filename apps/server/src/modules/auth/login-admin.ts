@@ -9,8 +9,8 @@ import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './lo
 const INVALID = 'Invalid email or password';
 
 export async function loginAdmin(
-  ctx: Pick<AppContext, 'db' | 'tokens' | 'loginLimiter' | 'loginClientLimiter'>,
-  input: LoginBody & { clientIp: string },
+  ctx: Pick<AppContext, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>,
+  input: LoginBody & { clientIp: string; userAgent?: string },
 ): Promise<AdminLoginResponse> {
   const email = input.email.toLowerCase();
   const attempt = { kind: 'admin', email, clientIp: input.clientIp } as const;
@@ -32,5 +32,9 @@ export async function loginAdmin(
   await recordLoginSuccess(ctx, attempt);
   await ctx.db.update(admins).set({ lastLoginAt: new Date() }).where(eq(admins.id, admin.id));
   const profile = { id: admin.id, email: admin.email, name: admin.name, role: admin.role };
-  return { token: await ctx.tokens.signAdmin(profile), admin: profile };
+  const token = await ctx.sessions.startAdmin(profile, {
+    ip: input.clientIp,
+    userAgent: input.userAgent,
+  });
+  return { token, admin: profile };
 }

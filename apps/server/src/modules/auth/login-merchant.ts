@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { LoginBody, MerchantLoginResponse } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
-import { merchantSession } from './tokens.js';
 import { merchants } from '../merchants/index.js';
 import { merchantAccounts } from './merchant-accounts.table.js';
 import { getDummyHash, verifyPassword } from './passwords.js';
@@ -16,8 +15,8 @@ const INVALID = 'Invalid email or password';
  * after the password was verified, so it reveals nothing to a guesser.
  */
 export async function loginMerchant(
-  ctx: Pick<AppContext, 'db' | 'tokens' | 'loginLimiter' | 'loginClientLimiter'>,
-  input: LoginBody & { clientIp: string },
+  ctx: Pick<AppContext, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>,
+  input: LoginBody & { clientIp: string; userAgent?: string },
 ): Promise<MerchantLoginResponse> {
   const email = input.email.toLowerCase();
   const attempt = { kind: 'merchant', email, clientIp: input.clientIp } as const;
@@ -45,5 +44,5 @@ export async function loginMerchant(
     .update(merchantAccounts)
     .set({ lastLoginAt: sql`now()` })
     .where(eq(merchantAccounts.id, account.id));
-  return merchantSession(ctx.tokens, account);
+  return ctx.sessions.startMerchant(account, { ip: input.clientIp, userAgent: input.userAgent });
 }

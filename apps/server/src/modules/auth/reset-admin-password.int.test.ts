@@ -8,6 +8,7 @@ import { withDatabaseName } from '../../platform/database/index.js';
 import { auditLog } from '../audit/index.js';
 import { admins, ensureBootstrapAdmin, verifyPassword } from './index.js';
 import { setupTestDatabase } from '../../../test/helpers.js';
+import { createSessionService, createTokenService } from '../sessions/index.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
@@ -41,8 +42,26 @@ describe('npm run admin -- reset-password', () => {
       password: 'old-password-123',
     });
 
+    const [before] = await database.db
+      .select()
+      .from(admins)
+      .where(eq(admins.email, 'owner@orbit360.test'));
+    const sessions = createSessionService({
+      db: database.db,
+      tokens: createTokenService({ secret: 'x'.repeat(32), adminTtlMs: 60_000, merchantTtlMs: 1 }),
+      isStreamLive: () => false,
+    });
+    const token = await sessions.startAdmin({
+      id: before!.id,
+      email: before!.email,
+      role: before!.role,
+    });
+    await expect(sessions.authenticate(token)).resolves.toMatchObject({ id: before!.id });
+
     const result = await admin('reset-password', 'Owner@orbit360.test');
     expect(result.code).toBe(0);
+    // Whoever held the old password is signed out.
+    await expect(sessions.authenticate(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const password = /\(shown once\): (\S+)/.exec(result.stdout)?.[1];
     expect(password).toMatch(/^[\w-]{16}$/);
 

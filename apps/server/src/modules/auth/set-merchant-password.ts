@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { MerchantLoginResponse, SetMerchantPasswordBody } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
-import { merchantSession } from './tokens.js';
+import { endSessions, type ClientInfo } from '../sessions/index.js';
 import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
 import { hashPassword, passwordWeakness } from './passwords.js';
 import { hashToken } from './password-tokens.js';
@@ -14,19 +14,21 @@ const tokenError = (reason: 'invalid' | 'expired' | 'used', message: string) =>
   });
 
 /**
- * Sets a merchant account's password from a one-time token (welcome email link). The token is
- * consumed in the same transaction that stores the password, under a row lock, so it works
- * exactly once. Signs the merchant in.
+ * Sets a merchant account's password from a one-time token (welcome or reset email link). The
+ * token is consumed in the same transaction that stores the password, under a row lock, so it
+ * works exactly once. Every earlier session of the account ends in that transaction (whoever
+ * held the old password is out); the new session starts in it too.
  */
 export async function setMerchantPassword(
-  ctx: Pick<AppContext, 'db' | 'tokens'>,
+  ctx: Pick<AppContext, 'db' | 'sessions'>,
   input: SetMerchantPasswordBody,
+  client: ClientInfo = {},
 ): Promise<MerchantLoginResponse> {
   const weakness = passwordWeakness(input.password);
   if (weakness) throw AppError.validation([{ field: 'body.password', message: weakness }]);
   const passwordHash = await hashPassword(input.password);
 
-  const account = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ token: passwordTokens, account: merchantAccounts })
       .from(passwordTokens)
@@ -46,8 +48,7 @@ export async function setMerchantPassword(
       .update(merchantAccounts)
       .set({ passwordHash, passwordSetAt: sql`now()`, lastLoginAt: sql`now()` })
       .where(eq(merchantAccounts.id, row.account.id));
-    return row.account;
+    await endSessions(tx, { kind: 'merchant', accountId: row.account.id }, 'password_changed');
+    return ctx.sessions.startMerchant(row.account, client, tx);
   });
-
-  return merchantSession(ctx.tokens, account);
 }

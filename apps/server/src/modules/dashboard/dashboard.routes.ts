@@ -11,7 +11,7 @@ export const dashboardRoutes =
     app.get(
       '/api/merchant/overview',
       {
-        preHandler: requireMerchant(ctx.tokens),
+        onRequest: requireMerchant(ctx.sessions),
         schema: {
           tags: ['merchant dashboard'],
           summary: "The signed-in merchant's store: status, URLs, plan, theme, onboarding",
@@ -25,7 +25,7 @@ export const dashboardRoutes =
     app.get(
       '/api/merchant/store',
       {
-        preHandler: requireMerchant(ctx.tokens),
+        onRequest: requireMerchant(ctx.sessions),
         schema: {
           tags: ['merchant dashboard'],
           summary: "The signed-in merchant's store settings",
@@ -39,7 +39,7 @@ export const dashboardRoutes =
     app.put(
       '/api/merchant/store',
       {
-        preHandler: requireMerchant(ctx.tokens),
+        onRequest: requireMerchant(ctx.sessions),
         schema: {
           tags: ['merchant dashboard'],
           summary: "Update store settings (broadcast to the tenant's open sessions and to admins)",

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, setupTestApp } from '../../../test/helpers.js';
+import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
 import { connectTestSocket, type TestSocket } from '../realtime/testing/ws-test-client.js';
 import { createTestStore, type TestStore } from '../storefront/testing/create-test-store.js';
 
@@ -10,8 +9,7 @@ describe('merchant store settings', () => {
   let storeB: TestStore;
   let baseUrl: string;
   const tokenFor = (store: TestStore) =>
-    t.ctx.tokens.signMerchant({
-      id: randomUUID(),
+    merchantToken(t.ctx, {
       merchantId: store.merchantId,
       tenantId: store.tenantId,
       role: 'owner',

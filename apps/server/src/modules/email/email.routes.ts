@@ -10,7 +10,7 @@ export const emailRoutes =
     app.get(
       '/api/admin/emails',
       {
-        preHandler: requireAdmin(ctx.tokens, 'read'),
+        onRequest: requireAdmin(ctx.sessions, 'read'),
         schema: {
           tags: ['email'],
           summary: 'The email log (outbox): every email the platform sent or will send',

@@ -4,6 +4,7 @@ import { isUuid, type Db } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { publishEvent } from '../realtime/index.js';
+import { endSessions } from '../sessions/index.js';
 import { setTenantStatus } from '../tenants/index.js';
 import { toMerchantDto } from './merchant.dto.js';
 import { merchants } from './merchants.table.js';
@@ -33,7 +34,8 @@ const REACTIVATE: Transition = {
 
 /**
  * Moves a merchant between active and suspended under a row lock: the merchant, its tenant
- * (the storefront stops or resumes serving), the audit entry and the realtime events commit
+ * (the storefront stops or resumes serving), the end of every session of a suspended tenant
+ * (signed out and sockets closed at once), the audit entry and the realtime events commit
  * together.
  */
 async function changeMerchantStatus(
@@ -60,6 +62,9 @@ async function changeMerchantStatus(
       .returning();
     const tenantId = row!.tenantId ?? undefined;
     if (tenantId) await setTenantStatus(tx, { tenantId, status: transition.tenantStatus });
+    if (tenantId && transition.to === 'suspended') {
+      await endSessions(tx, { tenantId }, 'merchant_suspended');
+    }
     await recordAudit(tx, {
       actor: { type: 'admin', id: options.actorId },
       action: transition.action,

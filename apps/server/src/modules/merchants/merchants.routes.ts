@@ -8,10 +8,12 @@ import {
   MerchantSignupResponse,
   MerchantStatusChangeBody,
   PasswordLinkSentResponse,
+  SessionsEndedResponse,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { adminOf, requireAdmin, sendPasswordLink } from '../auth/index.js';
 import { reactivateMerchant, suspendMerchant } from './change-merchant-status.js';
+import { endMerchantSessions } from './end-merchant-sessions.js';
 import { getMerchant } from './get-merchant.js';
 import { listMerchants } from './list-merchants.js';
 import { signupMerchant } from './signup-merchant.js';
@@ -19,7 +21,7 @@ import { signupMerchant } from './signup-merchant.js';
 export const merchantsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const canRead = requireAdmin(ctx.tokens, 'read');
+    const canRead = requireAdmin(ctx.sessions, 'read');
     const security = [{ bearerAuth: [] }];
 
     app.post(
@@ -45,7 +47,7 @@ export const merchantsRoutes =
     app.get(
       '/api/admin/merchants',
       {
-        preHandler: canRead,
+        onRequest: canRead,
         schema: {
           tags: ['merchants'],
           summary: 'List merchants by status, with search and per-status counts',
@@ -60,7 +62,7 @@ export const merchantsRoutes =
     app.get(
       '/api/admin/merchants/:id',
       {
-        preHandler: canRead,
+        onRequest: canRead,
         schema: {
           tags: ['merchants'],
           summary: 'One merchant',
@@ -72,7 +74,7 @@ export const merchantsRoutes =
       async (request) => getMerchant({ db: ctx.db, id: request.params.id }),
     );
 
-    const canWrite = requireAdmin(ctx.tokens, 'write');
+    const canWrite = requireAdmin(ctx.sessions, 'write');
     for (const [verb, change, summary] of [
       ['suspend', suspendMerchant, 'Suspend an active merchant: its website stops being served'],
       [
@@ -84,7 +86,7 @@ export const merchantsRoutes =
       app.post(
         `/api/admin/merchants/:id/${verb}`,
         {
-          preHandler: canWrite,
+          onRequest: canWrite,
           schema: {
             tags: ['merchants'],
             summary,
@@ -111,7 +113,7 @@ export const merchantsRoutes =
     app.post(
       '/api/admin/merchants/:id/send-password-link',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: {
           tags: ['merchants'],
           summary:
@@ -128,5 +130,25 @@ export const merchantsRoutes =
             actorId: adminOf(request).id,
           }),
         ),
+    );
+
+    app.post(
+      '/api/admin/merchants/:id/end-sessions',
+      {
+        onRequest: canWrite,
+        schema: {
+          tags: ['merchants'],
+          summary: "Sign out every session of the merchant's store, at once (audited)",
+          security,
+          params: IdParams,
+          response: { 200: SessionsEndedResponse },
+        },
+      },
+      async (request) =>
+        endMerchantSessions({
+          db: ctx.db,
+          merchantId: request.params.id,
+          actorId: adminOf(request).id,
+        }),
     );
   };

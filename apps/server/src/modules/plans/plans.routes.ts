@@ -8,14 +8,14 @@ import { createPlan, deletePlan, listPlans, updatePlan } from './plan-use-cases.
 export const plansRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const canRead = requireAdmin(ctx.tokens, 'read');
-    const canWrite = requireAdmin(ctx.tokens, 'write');
+    const canRead = requireAdmin(ctx.sessions, 'read');
+    const canWrite = requireAdmin(ctx.sessions, 'write');
     const base = { tags: ['plans'], security: [{ bearerAuth: [] }] };
 
     app.get(
       '/api/provisioning/plans',
       {
-        preHandler: canRead,
+        onRequest: canRead,
         schema: {
           ...base,
           summary: 'List plans (archived ones with includeArchived=true)',
@@ -31,7 +31,7 @@ export const plansRoutes =
     app.post(
       '/api/provisioning/plans',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: {
           ...base,
           summary: 'Create a plan',
@@ -50,7 +50,7 @@ export const plansRoutes =
     app.put(
       '/api/provisioning/plans/:id',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: {
           ...base,
           summary: 'Update or archive a plan',
@@ -71,7 +71,7 @@ export const plansRoutes =
     app.delete(
       '/api/provisioning/plans/:id',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: { ...base, summary: 'Delete an unused plan', params: IdParams },
       },
       async (request, reply) => {

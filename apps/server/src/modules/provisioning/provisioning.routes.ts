@@ -28,15 +28,15 @@ const IdempotencyHeaders = z.looseObject({
 export const provisioningRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const canRead = requireAdmin(ctx.tokens, 'read');
-    const canWrite = requireAdmin(ctx.tokens, 'write');
+    const canRead = requireAdmin(ctx.sessions, 'read');
+    const canWrite = requireAdmin(ctx.sessions, 'write');
     const security = [{ bearerAuth: [] }];
     const tags = ['provisioning'];
 
     app.post(
       '/api/provisioning/merchants/:id/activate',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: {
           tags,
           summary: 'Activate a merchant: starts its provisioning (202) or returns it (200)',
@@ -64,7 +64,7 @@ export const provisioningRoutes =
     app.post(
       '/api/provisioning/merchants/bulk-activate',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: {
           tags,
           summary: 'Activate several merchants with one theme and plan; one result each',
@@ -86,7 +86,7 @@ export const provisioningRoutes =
     app.get(
       '/api/provisioning/merchants/:id/provisioning-status',
       {
-        preHandler: canRead,
+        onRequest: canRead,
         schema: {
           tags,
           summary: "A merchant's provisioning: status, progress, steps, errors, deployment",
@@ -101,7 +101,7 @@ export const provisioningRoutes =
     app.post(
       '/api/provisioning/merchants/:id/retry-provisioning',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: {
           tags,
           summary: 'Resume a failed provisioning at its failed step (409 when not failed)',
@@ -123,7 +123,7 @@ export const provisioningRoutes =
     app.get(
       '/api/provisioning/slug-availability',
       {
-        preHandler: canRead,
+        onRequest: canRead,
         schema: {
           tags,
           summary: 'Whether a store slug is valid and free, with a suggestion when it is not',

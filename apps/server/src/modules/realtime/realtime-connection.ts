@@ -7,7 +7,7 @@
 import { REALTIME_CLOSE_CODES } from '@orbit360/contracts';
 import type { WebSocket } from 'ws';
 import type { Logger } from '../../platform/logger.js';
-import type { Principal } from '../auth/index.js';
+import type { Principal } from '../sessions/index.js';
 import { controlFrame, encodeEvent, type FramedEvent } from './event-frame.js';
 import { readEventBounds, readEventsAfter, type Queryable } from './read-events.js';
 
@@ -35,7 +35,6 @@ export class RealtimeConnection {
   constructor(
     readonly socket: WebSocket,
     readonly principal: Principal,
-    readonly tokenKey: string,
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
     startAt: number,

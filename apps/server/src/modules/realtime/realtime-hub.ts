@@ -3,14 +3,15 @@
  * the rooms of this instance's sockets — `admin` (every event) and `tenant:<id>` (that
  * tenant's events). Every instance does the same, so an event committed through any instance
  * (or a worker) reaches every socket. In-process subscribers (storefront cache invalidation)
- * ride the same stream. Also: heartbeats, token expiry, per-token limits, pruning.
+ * ride the same stream. Also: heartbeats, token expiry, ended sessions, per-account limits,
+ * pruning.
  */
 import { REALTIME_CLOSE_CODES, type AnyRealtimeEvent } from '@orbit360/contracts';
 import type pg from 'pg';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../platform/config.js';
 import type { Logger } from '../../platform/logger.js';
-import type { Principal } from '../auth/index.js';
+import type { Principal } from '../sessions/index.js';
 import {
   ADMIN_ROOM,
   decodeEvent,
@@ -60,10 +61,12 @@ export interface RealtimeHub {
   /** Takes over an authenticated, upgraded socket. */
   attach(
     socket: WebSocket,
-    options: { principal: Principal; tokenKey: string; since?: number; expiresAt?: number },
+    options: { principal: Principal; since?: number; expiresAt?: number },
   ): void;
-  /** True when this token already holds the maximum number of connections here. */
-  isAtConnectionLimit(tokenKey: string): boolean;
+  /** True when this account already holds the maximum number of connections here. */
+  isAtConnectionLimit(principal: Principal): boolean;
+  /** Closes the sockets of sessions that ended (close code `sessionEnded`: no reconnect). */
+  closeSessions(sessionIds: readonly string[]): Promise<void>;
   /** Every event, on every instance, once, in seq order. Returns an unsubscribe function. */
   subscribe(subscriber: RealtimeSubscriber): () => void;
   /** Asks every socket to close (reconnect elsewhere); cuts the ones that do not in time. */
@@ -81,7 +84,8 @@ export function createRealtimeHub(options: {
 }): RealtimeHub {
   const { pool, logger, config } = options;
   const rooms = new Map<string, Set<RealtimeConnection>>();
-  const perToken = new Map<string, number>();
+  const perAccount = new Map<string, number>();
+  const accountOf = (principal: Principal) => `${principal.kind}:${principal.id}`;
   const connections = new Set<RealtimeConnection>();
   const subscribers = new Set<RealtimeSubscriber>();
   let heartbeatTimer: NodeJS.Timeout | undefined;
@@ -141,7 +145,8 @@ export function createRealtimeHub(options: {
     if (!room) rooms.set(key, (room = new Set()));
     room.add(connection);
     connections.add(connection);
-    perToken.set(connection.tokenKey, (perToken.get(connection.tokenKey) ?? 0) + 1);
+    const account = accountOf(connection.principal);
+    perAccount.set(account, (perAccount.get(account) ?? 0) + 1);
   }
 
   function leave(connection: RealtimeConnection) {
@@ -150,9 +155,10 @@ export function createRealtimeHub(options: {
     const room = rooms.get(key);
     room?.delete(connection);
     if (room?.size === 0) rooms.delete(key);
-    const count = (perToken.get(connection.tokenKey) ?? 1) - 1;
-    if (count > 0) perToken.set(connection.tokenKey, count);
-    else perToken.delete(connection.tokenKey);
+    const account = accountOf(connection.principal);
+    const count = (perAccount.get(account) ?? 1) - 1;
+    if (count > 0) perAccount.set(account, count);
+    else perAccount.delete(account);
   }
 
   function heartbeat() {
@@ -193,16 +199,15 @@ export function createRealtimeHub(options: {
       await this.closeAll(REALTIME_CLOSE_CODES.goingAway, 'server shutting down');
     },
 
-    attach(socket, { principal, tokenKey, since, expiresAt }) {
+    attach(socket, { principal, since, expiresAt }) {
       const connection = new RealtimeConnection(
         socket,
         principal,
-        tokenKey,
         { maxBufferedBytes: config.maxBufferedBytes },
         logger,
         stream.lastSeq,
       );
-      if ((perToken.get(tokenKey) ?? 0) >= config.maxConnectionsPerToken) {
+      if (this.isAtConnectionLimit(principal)) {
         socket.close(REALTIME_CLOSE_CODES.tooManyConnections, 'too many connections');
         return;
       }
@@ -228,8 +233,19 @@ export function createRealtimeHub(options: {
       void connection.replay(pool, since, stream.lastSeq);
     },
 
-    isAtConnectionLimit: (tokenKey) =>
-      (perToken.get(tokenKey) ?? 0) >= config.maxConnectionsPerToken,
+    isAtConnectionLimit: (principal) =>
+      (perAccount.get(accountOf(principal)) ?? 0) >= config.maxConnectionsPerAccount,
+
+    async closeSessions(sessionIds) {
+      const ended = new Set(sessionIds);
+      const closing = [...connections].filter((c) => ended.has(c.principal.sessionId));
+      for (const connection of closing) connection.markClosed();
+      await closeSockets(
+        closing.map((connection) => connection.socket),
+        REALTIME_CLOSE_CODES.sessionEnded,
+        'session ended',
+      );
+    },
 
     subscribe(subscriber) {
       subscribers.add(subscriber);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AnyRealtimeEvent } from '@orbit360/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp } from '../../../test/helpers.js';
+import { merchantToken, setupTestApp } from '../../../test/helpers.js';
 import { publishCommitted } from './testing/publish-committed.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
 import { connectTestSocket, type TestSocket } from './testing/ws-test-client.js';
@@ -91,8 +91,7 @@ describe('realtime across server instances', () => {
     const tenant = randomUUID();
     const other = randomUUID();
     const sign = (tenantId: string) =>
-      t.ctx.tokens.signMerchant({
-        id: randomUUID(),
+      merchantToken(t.ctx, {
         merchantId: randomUUID(),
         tenantId,
         role: 'owner',

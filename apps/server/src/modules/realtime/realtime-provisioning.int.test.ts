@@ -1,9 +1,9 @@
 /**
  * The realtime stream of a real provisioning (HTTP activation, job worker, six steps).
  */
-import { randomUUID } from 'node:crypto';
 import type { AnyRealtimeEvent } from '@orbit360/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { merchantToken } from '../../../test/helpers.js';
 import { setupProvisioningTest } from '../provisioning/testing/provisioning-harness.js';
 import { connectTestSocket, type TestSocket } from './testing/ws-test-client.js';
 
@@ -43,8 +43,7 @@ describe('realtime: provisioning progress', () => {
 
     // The merchant's own session replays only its tenant's events.
     const { storeId } = await h.status(merchant.id);
-    const token = await h.t.ctx.tokens.signMerchant({
-      id: randomUUID(),
+    const token = await merchantToken(h.t.ctx, {
       merchantId: merchant.id,
       tenantId: storeId!,
       role: 'owner',

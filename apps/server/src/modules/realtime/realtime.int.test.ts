@@ -10,8 +10,8 @@ import {
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { setupTestApp, type TestApp } from '../../../test/helpers.js';
-import { createTokenService } from '../auth/index.js';
+import { merchantToken, setupTestApp, type TestApp } from '../../../test/helpers.js';
+import { createSessionService, createTokenService } from '../sessions/index.js';
 import { invalidateStorefrontOnEvents, pruneEvents, publishEvent, publishEvents } from './index.js';
 import { publishCommitted } from './testing/publish-committed.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -33,9 +33,8 @@ const seqs = (events: AnyRealtimeEvent[]) => events.map((e) => e.seq);
 const readyOf = (socket: TestSocket) =>
   socket.frames.find((f): f is RealtimeReadyFrame => f.type === 'ready');
 
-function merchantToken(t: TestApp, tenantId: string) {
-  return t.ctx.tokens.signMerchant({
-    id: randomUUID(),
+function tenantToken(t: TestApp, tenantId: string) {
+  return merchantToken(t.ctx, {
     merchantId: randomUUID(),
     tenantId,
     role: 'owner',
@@ -43,7 +42,7 @@ function merchantToken(t: TestApp, tenantId: string) {
 }
 
 describe('realtime endpoint', () => {
-  const t = setupTestApp({ REALTIME_MAX_CONNECTIONS_PER_TOKEN: '3' });
+  const t = setupTestApp({ REALTIME_MAX_CONNECTIONS_PER_ACCOUNT: '3' });
   const publish = publisher(t);
   let baseUrl: string;
   const open: TestSocket[] = [];
@@ -68,36 +67,47 @@ describe('realtime endpoint', () => {
 
     const forger = createTokenService({
       secret: 'another-secret-another-secret-another-1',
-      adminTtl: '1h',
-      merchantTtl: '1h',
+      adminTtlMs: 3_600_000,
+      merchantTtlMs: 3_600_000,
     });
     const forged = await forger.signAdmin({
       id: randomUUID(),
+      sessionId: randomUUID(),
       email: 'x@y.z',
       role: 'super_admin',
     });
     expect((await refusedUpgrade(baseUrl, { token: forged })).status).toBe(401);
-    expect((await refusedUpgrade(baseUrl, { token: forged, via: 'query' })).status).toBe(401);
 
-    const expiring = createTokenService({
-      secret: t.ctx.config.auth.jwtSecret!,
-      adminTtl: '0s',
-      merchantTtl: '0s',
-    });
-    const expired = await expiring.signMerchant({
-      id: randomUUID(),
-      merchantId: randomUUID(),
-      tenantId: randomUUID(),
+    const ours = (ttlMs: number) =>
+      createTokenService({
+        secret: t.ctx.config.auth.jwtSecret!,
+        adminTtlMs: ttlMs,
+        merchantTtlMs: ttlMs,
+      });
+    const merchant = { id: randomUUID(), merchantId: randomUUID(), tenantId: randomUUID() };
+    const expired = await ours(0).signMerchant({
+      ...merchant,
+      sessionId: randomUUID(),
       role: 'owner',
     });
     expect((await refusedUpgrade(baseUrl, { token: expired })).status).toBe(401);
+    // Signed with our key, but for a session that was never started.
+    const sessionless = await ours(3_600_000).signMerchant({
+      ...merchant,
+      sessionId: randomUUID(),
+      role: 'owner',
+    });
+    expect((await refusedUpgrade(baseUrl, { token: sessionless })).status).toBe(401);
+    // A live session's token is not taken from the URL (it would end up in access logs).
+    const live = await tenantToken(t, randomUUID());
+    expect((await refusedUpgrade(baseUrl, { token: live, via: 'query' })).status).toBe(401);
     expect((await refusedUpgrade(baseUrl, { token: 'not-a-jwt', via: 'header' })).status).toBe(401);
     expect(t.ctx.realtime.stats().connections).toBe(before);
   });
 
-  it('accepts the token as subprotocol, query parameter or header, and selects orbit360', async () => {
+  it('accepts the token as subprotocol or header, and selects orbit360', async () => {
     const token = await t.adminToken();
-    for (const via of ['protocol', 'query', 'header'] as const) {
+    for (const via of ['protocol', 'header'] as const) {
       const socket = await connect(baseUrl, { token, via });
       expect(socket.ws.protocol).toBe('orbit360');
       await socket.waitFor((s) => readyOf(s) !== undefined);
@@ -122,8 +132,8 @@ describe('realtime endpoint', () => {
     const tenantA = randomUUID();
     const tenantB = randomUUID();
     const admin = await connect(baseUrl, { token: await t.adminToken('viewer') });
-    const a = await connect(baseUrl, { token: await merchantToken(t, tenantA) });
-    const b = await connect(baseUrl, { token: await merchantToken(t, tenantB) });
+    const a = await connect(baseUrl, { token: await tenantToken(t, tenantA) });
+    const b = await connect(baseUrl, { token: await tenantToken(t, tenantB) });
     await Promise.all([admin, a, b].map((s) => s.waitFor((x) => readyOf(x) !== undefined)));
     const start = readyOf(a)!.seq;
 
@@ -149,7 +159,7 @@ describe('realtime endpoint', () => {
 
     // Replay is filtered the same way.
     const replayB = await connect(baseUrl, {
-      token: await merchantToken(t, tenantB),
+      token: await tenantToken(t, tenantB),
       since: start,
     });
     await replayB.waitFor((s) => readyOf(s) !== undefined);
@@ -159,7 +169,7 @@ describe('realtime endpoint', () => {
   it('delivers concurrent commits to every client in seq order, once', async () => {
     const tenant = randomUUID();
     const admin = await connect(baseUrl, { token: await t.adminToken() });
-    const merchant = await connect(baseUrl, { token: await merchantToken(t, tenant) });
+    const merchant = await connect(baseUrl, { token: await tenantToken(t, tenant) });
     await admin.waitFor((s) => readyOf(s) !== undefined);
     const published = await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
@@ -240,7 +250,7 @@ describe('realtime endpoint', () => {
 
   it('simulated provisioning progress arrives in order, ending at 100', async () => {
     const tenant = randomUUID();
-    const merchant = await connect(baseUrl, { token: await merchantToken(t, tenant) });
+    const merchant = await connect(baseUrl, { token: await tenantToken(t, tenant) });
     const ids = { merchantId: randomUUID(), provisioningId: randomUUID() };
     const steps = [
       ['workspace', 25],
@@ -354,14 +364,20 @@ describe('realtime endpoint', () => {
     await socket.waitFor((s) => s.frames.filter((f) => f.type === 'pong').length === 2);
   });
 
-  it('limits connections per token', async () => {
-    const token = await merchantToken(t, randomUUID());
+  it('limits connections per account, whatever the number of its sessions', async () => {
+    const account = { id: randomUUID(), merchantId: randomUUID(), tenantId: randomUUID() };
+    const token = await merchantToken(t.ctx, account);
     const sockets = await Promise.all([1, 2, 3].map(() => connect(baseUrl, { token })));
-    const refused = await refusedUpgrade(baseUrl, { token });
+    // A fourth sign-in of the same account gets no fourth socket.
+    const refused = await refusedUpgrade(baseUrl, { token: await merchantToken(t.ctx, account) });
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
-    // Another session of the same tenant is unaffected; a freed slot can be reused.
-    await (await connect(baseUrl, { token: await merchantToken(t, randomUUID()) })).close();
+    // Another account of the same tenant is unaffected; a freed slot can be reused.
+    await (
+      await connect(baseUrl, {
+        token: await merchantToken(t.ctx, { ...account, id: randomUUID() }),
+      })
+    ).close();
     await sockets[0]!.close();
     // The server sees the close a moment after the client does (later under load).
     await vi.waitFor(() => connect(baseUrl, { token }), { timeout: 5000, interval: 50 });
@@ -438,17 +454,17 @@ describe('realtime heartbeats and sessions', () => {
   });
 
   it('closes the socket when its session token expires', async () => {
-    const shortLived = createTokenService({
-      secret: t.ctx.config.auth.jwtSecret!,
-      adminTtl: '2s',
-      merchantTtl: '2s',
+    const shortLived = createSessionService({
+      db: t.ctx.db,
+      tokens: createTokenService({
+        secret: t.ctx.config.auth.jwtSecret!,
+        adminTtlMs: 2000,
+        merchantTtlMs: 2000,
+      }),
+      isStreamLive: () => false,
     });
-    const token = await shortLived.signMerchant({
-      id: randomUUID(),
-      merchantId: randomUUID(),
-      tenantId: randomUUID(),
-      role: 'owner',
-    });
+    const account = { id: randomUUID(), merchantId: randomUUID(), tenantId: randomUUID() };
+    const { token } = await shortLived.startMerchant({ ...account, role: 'owner' });
     const socket = await connectTestSocket(baseUrl, { token });
     expect(await socket.closed).toBe(4401);
   });

@@ -1,10 +1,10 @@
 /**
- * `GET /api/realtime`: the one WebSocket endpoint. The token is checked in a hook that runs
- * before the upgrade, so a missing, forged or expired token gets a plain HTTP 401 and never a
- * socket. Token sources, in order: the `bearer.<token>` subprotocol (what browsers can send),
- * the `token` query parameter, an `Authorization: Bearer` header (non-browser clients).
+ * `GET /api/realtime`: the one WebSocket endpoint. The token and its session are checked in a
+ * hook that runs before the upgrade, so a missing, forged, expired or ended one gets a plain
+ * HTTP 401 and never a socket. Token sources: the `bearer.<token>` subprotocol (what browsers
+ * can send) or an `Authorization: Bearer` header (non-browser clients) — never the URL, which
+ * ends up in access logs.
  */
-import { createHash } from 'node:crypto';
 import type { WebsocketPluginOptions } from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -16,7 +16,8 @@ import {
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
-import { bearerToken, type Principal } from '../auth/index.js';
+import { bearerToken } from '../auth/index.js';
+import type { Principal } from '../sessions/index.js';
 import { closeSockets } from './realtime-hub.js';
 
 const QuerySchema = z.object({
@@ -27,23 +28,22 @@ const QuerySchema = z.object({
     .max(Number.MAX_SAFE_INTEGER)
     .optional()
     .describe('Resume after this event seq'),
-  token: z.string().max(4096).optional(),
 });
 
 declare module 'fastify' {
   interface FastifyRequest {
-    realtimeSession?: { principal: Principal; tokenKey: string; expiresAt?: number };
+    realtimeSession?: { principal: Principal; expiresAt?: number };
   }
 }
 
-function tokenOf(request: FastifyRequest, queryToken: string | undefined) {
+function tokenOf(request: FastifyRequest) {
   const offered = request.headers['sec-websocket-protocol'];
   const fromProtocol = offered
     ?.split(',')
     .map((protocol) => protocol.trim())
     .find((protocol) => protocol.startsWith(REALTIME_TOKEN_PROTOCOL_PREFIX))
     ?.slice(REALTIME_TOKEN_PROTOCOL_PREFIX.length);
-  return fromProtocol || queryToken || bearerToken(request);
+  return fromProtocol || bearerToken(request);
 }
 
 /** Expiry of an already verified JWT, so the socket can be closed when the session ends. */
@@ -67,15 +67,14 @@ export const realtimeRoutes =
         summary: 'Event stream (WebSocket upgrade only)',
         querystring: QuerySchema,
       },
-      preHandler: async (request) => {
-        const token = tokenOf(request, request.query.token);
+      onRequest: async (request) => {
+        const token = tokenOf(request);
         if (!token) throw new AppError('UNAUTHENTICATED', 'Authentication required');
-        const principal = await ctx.tokens.verify(token);
-        const tokenKey = createHash('sha256').update(token).digest('base64url').slice(0, 22);
-        if (ctx.realtime.isAtConnectionLimit(tokenKey)) {
-          throw new AppError('RATE_LIMITED', 'Too many open realtime connections for this session');
+        const principal = await ctx.sessions.authenticate(token);
+        if (ctx.realtime.isAtConnectionLimit(principal)) {
+          throw new AppError('RATE_LIMITED', 'Too many open realtime connections for this account');
         }
-        request.realtimeSession = { principal, tokenKey, expiresAt: expiryOf(token) };
+        request.realtimeSession = { principal, expiresAt: expiryOf(token) };
       },
       handler: async () => {
         throw new AppError(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { readAsTenant } from '../../platform/database/index.js';
-import { bearer, setupTestApp } from '../../../test/helpers.js';
+import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
 import { getThemeByKey } from '../themes/index.js';
 import { createTestStore, type TestStore } from './testing/create-test-store.js';
 
@@ -17,11 +17,10 @@ describe('merchant website API', () => {
   beforeAll(async () => {
     store = await createTestStore(t.ctx, { theme: 'modern', storeName: 'Api Shop' });
     other = await createTestStore(t.ctx, { theme: 'modern', storeName: 'Other Shop' });
-    token = await t.ctx.tokens.signMerchant({
+    token = await merchantToken(t.ctx, {
       id: '00000000-0000-4000-8000-000000000001',
       merchantId: store.merchantId,
       tenantId: store.tenantId,
-      role: 'owner',
     });
     minimalId = (await getThemeByKey({ db: t.ctx.db, key: 'minimal' }))!.id;
   });

@@ -24,13 +24,13 @@ export const siteRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const base = { tags: ['site'], security: [{ bearerAuth: [] }] };
-    const preHandler = requireMerchant(ctx.tokens);
+    const guard = requireMerchant(ctx.sessions);
     const actorOf = (id: string) => ({ type: 'merchant' as const, id });
 
     app.get(
       '/api/merchant/site',
       {
-        preHandler,
+        onRequest: guard,
         schema: {
           ...base,
           summary: 'The store website: live version, draft, history',
@@ -44,7 +44,7 @@ export const siteRoutes =
     app.put(
       '/api/merchant/site/draft',
       {
-        preHandler,
+        onRequest: guard,
         schema: {
           ...base,
           summary: 'Save an unpublished theme and settings',
@@ -62,7 +62,7 @@ export const siteRoutes =
     app.post(
       '/api/merchant/site/publish',
       {
-        preHandler,
+        onRequest: guard,
         schema: {
           ...base,
           summary: 'Publish the draft (or the given theme/settings)',
@@ -90,7 +90,7 @@ export const siteRoutes =
     app.post(
       '/api/merchant/site/rollback',
       {
-        preHandler,
+        onRequest: guard,
         schema: {
           ...base,
           summary: 'Make an earlier version live again',
@@ -112,7 +112,7 @@ export const siteRoutes =
     app.post(
       '/api/merchant/site/preview-link',
       {
-        preHandler,
+        onRequest: guard,
         schema: {
           ...base,
           summary: 'A short-lived link showing the draft or a version',

@@ -19,14 +19,14 @@ import { updateTheme } from './update-theme.js';
 export const themesRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const canRead = requireAdmin(ctx.tokens, 'read');
-    const canWrite = requireAdmin(ctx.tokens, 'write');
+    const canRead = requireAdmin(ctx.sessions, 'read');
+    const canWrite = requireAdmin(ctx.sessions, 'write');
     const base = { tags: ['themes'], security: [{ bearerAuth: [] }] };
 
     app.get(
       '/api/provisioning/themes',
       {
-        preHandler: canRead,
+        onRequest: canRead,
         schema: {
           ...base,
           summary: 'List themes (archived ones with includeArchived=true)',
@@ -42,7 +42,7 @@ export const themesRoutes =
     app.get(
       '/api/provisioning/themes/:id',
       {
-        preHandler: canRead,
+        onRequest: canRead,
         schema: {
           ...base,
           summary: 'One theme with its templates',
@@ -56,7 +56,7 @@ export const themesRoutes =
     app.post(
       '/api/provisioning/themes',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: {
           ...base,
           summary: 'Create a theme',
@@ -75,7 +75,7 @@ export const themesRoutes =
     app.put(
       '/api/provisioning/themes/:id',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: {
           ...base,
           summary: 'Update or archive a theme',
@@ -96,7 +96,7 @@ export const themesRoutes =
     app.delete(
       '/api/provisioning/themes/:id',
       {
-        preHandler: canWrite,
+        onRequest: canWrite,
         schema: { ...base, summary: 'Delete an unused custom theme', params: IdParams },
       },
       async (request, reply) => {

@@ -13,10 +13,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { CreditCard, ExternalLink, ListChecks, Palette, Store } from 'lucide-react';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { endSession } from '../../../lib/api-client.js';
 import { useOverview } from '../../../hooks/api/overview.js';
 import { formatPrice } from '../../../lib/format.js';
 import { rememberEmail } from '../../../lib/login-hints.js';
-import { signOut, useSession, type MerchantSession } from '../../../lib/session-store.js';
+import { useSession, type MerchantSession } from '../../../lib/session-store.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { OnboardingChecklist } from './components/onboarding-checklist.js';
 import { StoreDetails } from './components/store-details.js';
@@ -113,7 +114,7 @@ export function OverviewPage() {
               variant="outline"
               size="sm"
               onClick={() => {
-                signOut();
+                endSession();
                 queryClient.clear();
               }}
             >
