@@ -12,12 +12,17 @@ export const MIN_PASSWORD_SCORE = 3;
 /** zxcvbn's matching grows fast with length; only this many leading characters are scored. */
 export const STRENGTH_EVALUATED_LENGTH = 100;
 
+/** Leet-speak variants tried per password (zxcvbn's default 100 costs seconds on long input). */
+const L33T_MAX_SUBSTITUTIONS = 10;
+
 let factory: ZxcvbnFactory | undefined;
 const zxcvbn = () =>
   (factory ??= new ZxcvbnFactory({
     translations: en.translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary },
+    maxLength: STRENGTH_EVALUATED_LENGTH,
+    l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS,
   }));
 
 /** The words of an email, a name or a store name, as extra dictionary entries. */
