@@ -153,6 +153,8 @@ export async function startPlatform(): Promise<Platform> {
     // The website step of stores named "…Faulty…" fails 3 times: auto-retries are exhausted,
     // the provisioning is failed, and a manual retry then succeeds.
     PROVISIONING_FAULTS: `website:fail:3@${faultyMarker}`,
+    // Every scenario applies from 127.0.0.1: the per-client signup limit is raised, not removed.
+    SIGNUP_LIMIT_PER_CLIENT: '1000',
     ...(useLocal ? { DATABASE_URL: `postgres://postgres@${PG_HOST}:${PG_PORT}/${database}` } : {}),
   };
 

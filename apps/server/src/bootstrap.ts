@@ -82,11 +82,18 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
     await migrateQueue({ url, logger });
     await seedThemes(database.db);
     await seedPlans(database.db);
-    const { generatedPassword } = await ensureBootstrapAdmin({
+    const { generatedPassword, weakPassword } = await ensureBootstrapAdmin({
       db: database.db,
       email: config.bootstrapAdmin.email,
       password: config.bootstrapAdmin.password,
+      refuseWeakPassword: config.env === 'production',
     });
+    if (weakPassword) {
+      logger.warn(
+        { email: config.bootstrapAdmin.email },
+        `first admin created with a weak ADMIN_PASSWORD (password ${weakPassword}); production refuses it — change it with npm run admin -- reset-password`,
+      );
+    }
     const jwtSecret = await resolveSecret({
       configured: config.auth.jwtSecret,
       dataDir: config.dataDir,

@@ -33,8 +33,10 @@ export interface AppContext {
   loginClientLimiter: RateLimiter;
   /** Storefront newsletter sign-ups per client: 10 per 10 minutes, across stores. */
   newsletterLimiter: RateLimiter;
-  /** Public merchant applications per client: 10 per hour. */
+  /** Public merchant applications per client: 5 per 10 minutes (config.limits.signup). */
   signupLimiter: RateLimiter;
+  /** Public merchant applications of every client together: 60 per minute (a distributed burst). */
+  signupGlobalLimiter: RateLimiter;
   /** Realtime gateway of this instance: WebSocket rooms fed by the event log. */
   realtime: RealtimeHub;
   /** This instance's storefront caches (stores, rendered pages, compiled themes). */
@@ -92,8 +94,14 @@ export function createAppContext(options: {
     signupLimiter: createRateLimiter({
       db: database.db,
       name: 'signup',
-      maxEvents: 10,
-      windowMs: 60 * 60_000,
+      maxEvents: config.limits.signup.perClient,
+      windowMs: config.limits.signup.windowMs,
+    }),
+    signupGlobalLimiter: createRateLimiter({
+      db: database.db,
+      name: 'signup-all',
+      maxEvents: config.limits.signup.globalPerMinute,
+      windowMs: 60_000,
     }),
     realtime: createRealtimeHub({
       databaseUrl: database.url,

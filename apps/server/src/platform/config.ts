@@ -93,6 +93,10 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(4 * 1024 * 1024),
+  /** Public merchant applications: per client address in a window, and for everyone per minute. */
+  SIGNUP_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(5),
+  SIGNUP_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  SIGNUP_LIMIT_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   REALTIME_MAX_CONNECTIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
@@ -207,6 +211,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.WORKER_CONCURRENCY,
       pollIntervalMs: e.QUEUE_POLL_INTERVAL_MS,
       instanceName: e.INSTANCE_NAME,
+    },
+    limits: {
+      signup: {
+        perClient: e.SIGNUP_LIMIT_PER_CLIENT,
+        windowMs: e.SIGNUP_LIMIT_WINDOW_MINUTES * 60_000,
+        globalPerMinute: e.SIGNUP_LIMIT_GLOBAL_PER_MINUTE,
+      },
     },
     realtime: {
       retentionHours: e.EVENT_RETENTION_HOURS,

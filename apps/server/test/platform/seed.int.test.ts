@@ -32,7 +32,7 @@ describe('seeding', () => {
     expect(first.created).toBe(true);
     expect(first.generatedPassword).toMatch(/^[\w-]{16}$/);
     const second = await ensureBootstrapAdmin({ db: database.db, email: 'root@orbit360.test' });
-    expect(second).toEqual({ created: false, generatedPassword: null });
+    expect(second).toEqual({ created: false, generatedPassword: null, weakPassword: null });
     const { rows } = await database.pool.query('select role, password_hash from admins');
     expect(rows).toHaveLength(1);
     expect(rows[0].role).toBe('super_admin');

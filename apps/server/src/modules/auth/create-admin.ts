@@ -2,8 +2,9 @@ import type { AdminRole } from '@orbit360/contracts';
 import type { Db } from '../../platform/database/index.js';
 import { AppError, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { admins } from './admins.table.js';
-import { hashPassword } from './passwords.js';
+import { assertStrongPassword, hashPassword } from './passwords.js';
 
+/** Creates an admin; a guessable password is refused (400 VALIDATION_FAILED, see passwordWeakness). */
 export async function createAdmin(options: {
   db: Db;
   email: string;
@@ -11,6 +12,10 @@ export async function createAdmin(options: {
   role: AdminRole;
   password: string;
 }) {
+  assertStrongPassword(options.password, {
+    field: 'password',
+    userInputs: [options.email, options.name],
+  });
   try {
     const [admin] = await options.db
       .insert(admins)

@@ -2,9 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { MerchantLoginResponse, SetMerchantPasswordBody } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { merchants } from '../merchants/merchants.table.js';
 import { endSessions, type ClientInfo } from '../sessions/index.js';
 import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
-import { hashPassword, passwordWeakness } from './passwords.js';
+import { assertStrongPassword, hashPassword } from './passwords.js';
 import { hashToken } from './password-tokens.js';
 
 const tokenError = (reason: 'invalid' | 'expired' | 'used', message: string) =>
@@ -17,15 +18,40 @@ const tokenError = (reason: 'invalid' | 'expired' | 'used', message: string) =>
  * Sets a merchant account's password from a one-time token (welcome or reset email link). The
  * token is consumed in the same transaction that stores the password, under a row lock, so it
  * works exactly once. Every earlier session of the account ends in that transaction (whoever
- * held the old password is out); the new session starts in it too.
+ * held the old password is out); the new session starts in it too. The password must not be
+ * guessable — common or built from the account's email, name or store name — and that costly
+ * check only runs for a link that exists, so a made-up token cannot spend our CPU on it.
  */
 export async function setMerchantPassword(
   ctx: Pick<AppContext, 'db' | 'sessions'>,
   input: SetMerchantPasswordBody,
   client: ClientInfo = {},
 ): Promise<MerchantLoginResponse> {
-  const weakness = passwordWeakness(input.password);
-  if (weakness) throw AppError.validation([{ field: 'body.password', message: weakness }]);
+  const [owner] = await ctx.db
+    .select({
+      email: merchantAccounts.email,
+      name: merchantAccounts.name,
+      merchantEmail: merchants.email,
+      ownerName: merchants.ownerName,
+      storeName: merchants.storeName,
+      merchantCode: merchants.merchantCode,
+    })
+    .from(passwordTokens)
+    .innerJoin(merchantAccounts, eq(merchantAccounts.id, passwordTokens.accountId))
+    .innerJoin(merchants, eq(merchants.id, merchantAccounts.merchantId))
+    .where(eq(passwordTokens.tokenHash, hashToken(input.token)));
+  if (!owner) throw tokenError('invalid', 'This link is not valid; ask for a new one');
+  assertStrongPassword(input.password, {
+    field: 'body.password',
+    userInputs: [
+      owner.email,
+      owner.name,
+      owner.merchantEmail,
+      owner.ownerName,
+      owner.storeName,
+      owner.merchantCode,
+    ],
+  });
   const passwordHash = await hashPassword(input.password);
 
   return ctx.db.transaction(async (tx) => {

@@ -152,13 +152,20 @@ describe('public merchant applications', () => {
         const app = n % 2 ? other : h.t.app;
         answers.push((await apply(application(`burst${n}@spam.test`), client, app)).statusCode);
       }
-      expect(answers.slice(0, 10)).toEqual(Array(10).fill(202));
-      expect(answers.slice(10)).toEqual(Array(50).fill(429));
+      expect(answers.slice(0, 5)).toEqual(Array(5).fill(202));
+      expect(answers.slice(5)).toEqual(Array(55).fill(429));
 
       const refused = await apply(application('burst-last@spam.test'), client, other);
       expect(refused.statusCode).toBe(429);
-      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      expect(refused.json().error.code).toBe('RATE_LIMITED');
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(600);
+      expect(refused.json().error).toMatchObject({
+        code: 'RATE_LIMITED',
+        message: expect.stringMatching(
+          /^Too many applications came from your connection; please try again in \d+ (seconds|minutes)$/,
+        ),
+      });
       expect((await apply(application('neighbour@shop.test'), newClient())).statusCode).toBe(202);
     } finally {
       await other.close();
@@ -167,7 +174,62 @@ describe('public merchant applications', () => {
     const { rows } = await h.t.ctx.pool.query<{ n: number }>(
       `select count(*)::int as n from merchants where email like 'burst%@spam.test'`,
     );
-    expect(rows[0]!.n).toBe(10);
+    expect(rows[0]!.n).toBe(5);
+  });
+
+  it('lets exactly 5 of a parallel burst from one client through, across instances', async () => {
+    const client = newClient();
+    const other = await buildApp(
+      createAppContext({
+        config: h.t.ctx.config,
+        database: h.t.database,
+        logger: createLogger('silent'),
+        jwtSecret: h.t.ctx.config.auth.jwtSecret!,
+      }),
+    );
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, n) =>
+          apply(application(`parallel${n}@spam.test`), client, n % 2 ? other : h.t.app),
+        ),
+      );
+      const codes = answers.map((a) => a.statusCode);
+      expect(codes.filter((c) => c === 202)).toHaveLength(5);
+      expect(codes.filter((c) => c === 429)).toHaveLength(25);
+      expect(
+        (await apply(application('parallel-neighbour@shop.test'), newClient())).statusCode,
+      ).toBe(202);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('caps applications of all clients together per minute (configurable)', async () => {
+    const capped = createAppContext({
+      config: {
+        ...h.t.ctx.config,
+        limits: { signup: { perClient: 5, windowMs: 600_000, globalPerMinute: 3 } },
+      },
+      database: h.t.database,
+      logger: createLogger('silent'),
+      jwtSecret: h.t.ctx.config.auth.jwtSecret!,
+    });
+    const app = await buildApp(capped);
+    await capped.signupGlobalLimiter.reset('all');
+    try {
+      const codes: number[] = [];
+      for (let n = 0; n < 4; n++) {
+        codes.push((await apply(application(`global${n}@spam.test`), newClient(), app)).statusCode);
+      }
+      expect(codes).toEqual([202, 202, 202, 429]);
+      const refused = await apply(application('global-last@spam.test'), newClient(), app);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect(refused.json().error.message).toMatch(/a lot of applications right now/);
+    } finally {
+      await capped.signupGlobalLimiter.reset('all');
+      await app.close();
+    }
   });
 
   it('names every invalid field with the messages the form shows', async () => {

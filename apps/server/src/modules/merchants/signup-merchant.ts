@@ -10,27 +10,40 @@ export const MERCHANT_APPLICATION_TASK = 'merchants.application';
 
 const ACCEPTED: MerchantSignupResponse = { accepted: true };
 
+const waitText = (seconds: number) =>
+  seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+
 /**
  * A merchant applies (public). The answer is the same whether the address is new, already
  * applied, already owns a store or the spam trap was filled, and so is the work done before it
  * — the rate-limit check and one queued job — so neither the answer nor its timing tells who
  * is a merchant. The job records the application (see recordMerchantApplication). One client
- * may apply a bounded number of times (the limit is shared by every instance).
+ * may apply a bounded number of times per window, and all clients together a bounded number
+ * per minute (config.limits.signup); both limits are shared by every instance and hold for a
+ * parallel burst (check and record are one step). A refused application costs nothing else.
  */
 export async function signupMerchant(
-  ctx: Pick<AppContext, 'db' | 'signupLimiter' | 'logger'>,
+  ctx: Pick<AppContext, 'db' | 'signupLimiter' | 'signupGlobalLimiter' | 'logger'>,
   options: { input: MerchantSignupBody; clientIp: string },
 ): Promise<MerchantSignupResponse> {
   const { input, clientIp } = options;
-  const retryAfter = await ctx.signupLimiter.retryAfter(clientIp);
-  if (retryAfter > 0) {
+  const clientWait = await ctx.signupLimiter.consume(clientIp);
+  if (clientWait > 0) {
     throw new AppError(
       'RATE_LIMITED',
-      'Too many applications came from your connection; please try again later',
-      { retryAfter },
+      `Too many applications came from your connection; please try again in ${waitText(clientWait)}`,
+      { retryAfter: clientWait },
     );
   }
-  await ctx.signupLimiter.record(clientIp);
+  const globalWait = await ctx.signupGlobalLimiter.consume('all');
+  if (globalWait > 0) {
+    ctx.logger.warn({ clientIp }, 'merchant applications: global per-minute ceiling reached');
+    throw new AppError(
+      'RATE_LIMITED',
+      `We are receiving a lot of applications right now; please try again in ${waitText(globalWait)}`,
+      { retryAfter: globalWait },
+    );
+  }
   const { website, ...application } = input;
   if (website) {
     ctx.logger.info({ clientIp }, 'merchant application caught by the spam trap');
