@@ -2,6 +2,7 @@
  * The one place that reads `process.env`. Everything else receives a typed `Config`.
  * A bad value stops start-up with a message naming every offending variable.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -94,6 +95,14 @@ const EnvSchema = z.object({
     .min(1024)
     .default(4 * 1024 * 1024),
   REALTIME_MAX_CONNECTIONS_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Storefront render workers (ADR 012); default: cores − 1, at least 1, at most 4. */
+  STOREFRONT_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** A render running longer is aborted (its worker terminated and replaced). */
+  STOREFRONT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Heap cap of each render worker (`maxOldGenerationSizeMb`). */
+  STOREFRONT_RENDER_HEAP_MB: z.coerce.number().int().min(16).max(16_384).default(256),
+  /** Renders (cache misses) of one store in flight at once; more wait briefly, then 503. */
+  STOREFRONT_RENDERS_PER_STORE: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -203,6 +212,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.WORKER_CONCURRENCY,
       pollIntervalMs: e.QUEUE_POLL_INTERVAL_MS,
       instanceName: e.INSTANCE_NAME,
+    },
+    storefront: {
+      render: {
+        threads:
+          e.STOREFRONT_RENDER_THREADS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+        timeoutMs: e.STOREFRONT_RENDER_TIMEOUT_MS,
+        heapMb: e.STOREFRONT_RENDER_HEAP_MB,
+        perStore: e.STOREFRONT_RENDERS_PER_STORE,
+      },
     },
     realtime: {
       retentionHours: e.EVENT_RETENTION_HOURS,
