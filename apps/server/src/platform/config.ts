@@ -95,7 +95,7 @@ const EnvSchema = z.object({
     .min(1024)
     .default(4 * 1024 * 1024),
   REALTIME_MAX_CONNECTIONS_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(10),
-  /** Storefront render workers (ADR 012); default: cores − 1, at least 1, at most 4. */
+  /** Storefront render workers (ADR 012); default: cores − 1, at least 2, at most 4. */
   STOREFRONT_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** A render running longer is aborted (its worker terminated and replaced). */
   STOREFRONT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
@@ -216,7 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storefront: {
       render: {
         threads:
-          e.STOREFRONT_RENDER_THREADS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+          e.STOREFRONT_RENDER_THREADS ?? Math.max(2, Math.min(4, availableParallelism() - 1)),
         timeoutMs: e.STOREFRONT_RENDER_TIMEOUT_MS,
         heapMb: e.STOREFRONT_RENDER_HEAP_MB,
         perStore: e.STOREFRONT_RENDERS_PER_STORE,

@@ -19,7 +19,7 @@ export interface RenderPoolOptions {
   timeoutMs: number;
   /** `resourceLimits.maxOldGenerationSizeMb` of each worker. */
   heapMb: number;
-  /** Renders of one store in flight at once. */
+  /** Renders of one store in flight at once (at most `threads − 1` when threads > 1). */
   perStore: number;
   /** How long a render may wait for admission. Default: `timeoutMs`. */
   queueWaitMs?: number;
@@ -32,6 +32,16 @@ export interface ThemePageRender {
   theme: ThemeSource;
   page: string;
   globals: object;
+  /** Checked once admitted: true (the store's failure got cached meanwhile) skips the render. */
+  skipIf?: () => boolean;
+}
+
+/** `skipIf` said the render is no longer needed. */
+export class RenderSkippedError extends Error {
+  constructor() {
+    super('render no longer needed');
+    this.name = 'RenderSkippedError';
+  }
 }
 
 /** The pool is full for this store (or in all): answer 503 with Retry-After, do not cache. */
@@ -93,6 +103,11 @@ export function createRenderPool(options: RenderPoolOptions): ThemeRenderer {
   const queueWaitMs = options.queueWaitMs ?? options.timeoutMs;
   const maxQueue = options.maxQueue ?? 64 * options.threads;
   const maxQueuePerStore = options.maxQueuePerStore ?? 8;
+  // One store never holds every worker: another store's miss always finds one.
+  const perStore = Math.max(
+    1,
+    Math.min(options.perStore, options.threads > 1 ? options.threads - 1 : 1),
+  );
   let pool: Piscina<RenderTask, RenderResult> | undefined;
   let closed = false;
   const inFlight = new Map<string, number>();
@@ -124,7 +139,7 @@ export function createRenderPool(options: RenderPoolOptions): ThemeRenderer {
     else map.delete(key);
   };
   const canStart = (tenantId: string) =>
-    running < options.threads && (inFlight.get(tenantId) ?? 0) < options.perStore;
+    running < options.threads && (inFlight.get(tenantId) ?? 0) < perStore;
 
   function start(tenantId: string) {
     running++;
@@ -222,6 +237,7 @@ export function createRenderPool(options: RenderPoolOptions): ThemeRenderer {
       await admission(tenantId);
       let result: RenderResult;
       try {
+        if (request.skipIf?.()) throw new RenderSkippedError();
         result = await runOnWorker(request);
       } finally {
         release(tenantId);

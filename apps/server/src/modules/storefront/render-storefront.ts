@@ -49,6 +49,8 @@ export interface RenderRequest {
   isPreview: boolean;
   /** The route's content when it was already read (with the store entry). */
   content?: StoreContent;
+  /** See ThemePageRender.skipIf. */
+  skipRenderIf?: () => boolean;
 }
 
 export async function renderStorefront(request: RenderRequest): Promise<RenderedResponse> {
@@ -175,6 +177,7 @@ async function renderContentPage(request: RenderRequest): Promise<RenderedRespon
     theme: site.theme,
     page: page.template,
     globals,
+    skipIf: request.skipRenderIf,
   });
   const status = route.type === 'message' ? route.status : page.template === '404' ? 404 : 200;
   return { status, contentType: HTML, body, kind: 'page' };

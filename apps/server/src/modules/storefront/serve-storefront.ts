@@ -9,7 +9,7 @@ import { isEmailAddress, subscribeNewsletter } from '../stores/index.js';
 import { isStoreHostRequest, isValidSlug } from './host-routing.js';
 import { storeUrl, type LinkContext } from './liquid-data.js';
 import { verifyPreviewToken } from './preview-token.js';
-import { RenderBusyError } from './render-pool.js';
+import { RenderBusyError, RenderSkippedError } from './render-pool.js';
 import { renderStorefront, rendersTheme, type RenderRequest } from './render-storefront.js';
 import {
   loadPreviewSite,
@@ -80,8 +80,15 @@ export function createStorefrontHandlers(ctx: AppContext) {
     failureKey?: string,
   ): Promise<{ response: CachedResponse; cacheable: boolean; storeAs?: string }> {
     const now = Date.now();
+    const failed = () => (failureKey !== undefined ? cache.getPage(failureKey) : undefined);
     try {
-      const rendered = await renderStorefront({ ...render, db: ctx.db, renderer: ctx.renderer });
+      const rendered = await renderStorefront({
+        ...render,
+        db: ctx.db,
+        renderer: ctx.renderer,
+        // A miss that waited for a worker while the store's theme failed answers that failure.
+        skipRenderIf: () => failed() !== undefined,
+      });
       const body = Buffer.from(rendered.body);
       const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
       const response: CachedResponse = {
@@ -89,7 +96,7 @@ export function createStorefrontHandlers(ctx: AppContext) {
         body,
         etag,
         headers: {
-          ...headers.theme,
+          ...(render.links.base ? headers.themeAtPath(render.store.slug) : headers.theme),
           'content-type': rendered.contentType,
           'cache-control': cacheControl,
           etag,
@@ -99,7 +106,9 @@ export function createStorefrontHandlers(ctx: AppContext) {
       };
       return { response, cacheable: true };
     } catch (error) {
-      if (error instanceof RenderBusyError) {
+      const known = error instanceof RenderSkippedError ? failed() : undefined;
+      if (known) return { response: known, cacheable: false };
+      if (error instanceof RenderBusyError || error instanceof RenderSkippedError) {
         const response: CachedResponse = {
           status: 503,
           body: Buffer.from(brokenThemePage(render.store.name)),
