@@ -18,7 +18,10 @@ export async function buildServer({ outdir = DIST, logLevel = 'info' } = {}) {
   await build({
     absWorkingDir: SERVER_ROOT,
     // The storefront render worker is its own entry: the pool loads dist/render-worker.js.
-    entryPoints: { main: 'src/main.ts', 'render-worker': 'src/modules/storefront/render-worker.ts' },
+    entryPoints: {
+      main: 'src/main.ts',
+      'render-worker': 'src/modules/storefront/render-worker.ts',
+    },
     outdir,
     bundle: true,
     platform: 'node',

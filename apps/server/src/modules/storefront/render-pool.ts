@@ -149,6 +149,12 @@ export function createRenderPool(options: RenderPoolOptions): ThemeRenderer {
   function release(tenantId: string) {
     running--;
     bump(inFlight, tenantId, -1);
+    // Admit waiters after the finished render's outcome was handled (a failure cached), so a
+    // waiter of the same store can see it through `skipIf` instead of rendering again.
+    if (waiters.length > 0) setImmediate(drain);
+  }
+
+  function drain() {
     for (let i = 0; i < waiters.length && running < options.threads; i++) {
       const waiter = waiters[i]!;
       if (!canStart(waiter.tenantId)) continue;

@@ -24,8 +24,7 @@ export interface RenderTask {
 }
 
 export type RenderResult =
-  | { ok: true; html: string }
-  | { ok: false; template: string; reason: string };
+  { ok: true; html: string } | { ok: false; template: string; reason: string };
 
 const MAX_ENGINES = 32;
 const engines = new Map<string, ThemeEngine>();

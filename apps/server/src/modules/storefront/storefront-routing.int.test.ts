@@ -276,7 +276,9 @@ describe('storefront system pages', () => {
   const lines: string[] = [];
   const t = setupTestApp(
     {},
-    { logStream: new Writable({ write: (chunk, _e, done) => done(void lines.push(String(chunk))) }) },
+    {
+      logStream: new Writable({ write: (chunk, _e, done) => done(void lines.push(String(chunk))) }),
+    },
   );
 
   it('answer unknown, coming-soon and suspended stores without logging an error', async () => {
