@@ -116,7 +116,14 @@ async function main() {
     const port = Number(new URL(address).port);
     const bystanderHost = `${bystander.slug}.${config.platform.domain}`;
     const hostileHost = `${hostile.slug}.${config.platform.domain}`;
-    if ((await get(port, bystanderHost)) !== 200) throw new Error('bystander does not answer');
+    let first = await get(port, bystanderHost);
+    for (let i = 0; i < 20 && first !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250)); // workers booting
+      first = await get(port, bystanderHost);
+    }
+    if (first !== 200) {
+      throw new Error(`bystander answered ${first}: ${JSON.stringify(ctx.renderer.stats())}`);
+    }
     for (let i = 0; i < 200; i++) await get(port, bystanderHost);
 
     const render = config.storefront.render;

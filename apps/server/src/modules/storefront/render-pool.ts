@@ -91,12 +91,23 @@ function workerFile() {
   return new URL(`./render-worker${here.endsWith('.ts') ? '.ts' : '.js'}`, here);
 }
 
+/** Flags a worker may take from the parent (V8/heap flags like --max-semi-space-size are per-process). */
+const INHERITED_FLAGS =
+  /^--(import|require|loader|experimental-loader|conditions|enable-source-maps|no-warnings)(=|$)/;
+
 function workerExecArgv(file: URL) {
-  const argv = process.execArgv;
+  const argv: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i]!;
+    if (!INHERITED_FLAGS.test(arg)) continue;
+    argv.push(arg);
+    const takesValue =
+      !arg.includes('=') && /^--(import|require|loader|experimental-loader|conditions)$/.test(arg);
+    if (takesValue && process.execArgv[i + 1] !== undefined) argv.push(process.execArgv[++i]!);
+  }
   if (!file.pathname.endsWith('.ts')) return argv;
   // Under vitest the parent has no TypeScript loader of its own; workers load tsx.
-  const hasTsx = argv.some((arg, i) => arg.includes('tsx') && argv[i - 1]?.startsWith('--'));
-  return hasTsx ? argv : [...argv, '--import', 'tsx'];
+  return argv.some((arg) => arg.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
 }
 
 export function createRenderPool(options: RenderPoolOptions): ThemeRenderer {
