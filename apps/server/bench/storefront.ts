@@ -9,7 +9,7 @@
  *      hooks, headers, ETag);
  *  (b) the same page rendered on every request: a second app instance whose page cache is
  *      disabled (maxPageBytes 0) — each request reads the store's content from PostgreSQL and
- *      renders the Liquid theme. Measured under the same load and with one connection (pure
+ *      renders the Liquid theme on the render pool's workers. Measured under the same load and with one connection (pure
  *      per-request latency), plus the render function alone in a loop;
  *  (c) a bare node:http server answering the same bytes with the same headers.
  *
@@ -26,6 +26,7 @@ import { bootstrap } from '../src/bootstrap.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
 import {
+  createRenderPool,
   createStorefrontCache,
   loadStoreEntry,
   renderStorefront,
@@ -141,6 +142,7 @@ async function main() {
   });
   const platform = await bootstrap(config, logger);
   const apps: FastifyInstance[] = [];
+  const closers: (() => Promise<void>)[] = [];
   let bare: Server | undefined;
   try {
     const ctx = platform.ctx;
@@ -148,10 +150,18 @@ async function main() {
     const host = `${store.slug}.${config.platform.domain}`;
 
     const cachedApp = await buildApp(ctx);
+    // Every request of (b) is a miss of one store: lift the per-store render limit (ADR 012).
     const uncachedCtx = {
       ...ctx,
       storefront: createStorefrontCache({ maxPageBytes: 0, coalesce: false }),
+      renderer: createRenderPool({
+        ...config.storefront.render,
+        perStore: config.storefront.render.threads,
+        maxQueue: 10_000,
+        maxQueuePerStore: 10_000,
+      }),
     };
+    closers.push(() => uncachedCtx.renderer.close());
     const uncachedApp = await buildApp(uncachedCtx);
     apps.push(cachedApp, uncachedApp);
     const cachedPort = await listen(cachedApp);
@@ -193,6 +203,7 @@ async function main() {
     const render = () =>
       renderStorefront({
         db: ctx.db,
+        renderer: uncachedCtx.renderer,
         store: entry,
         site: entry.site,
         route: { type: 'index' },
@@ -269,6 +280,7 @@ async function main() {
     if (results.some((r) => r.non2xx + r.errors > 0)) process.exitCode = 1;
   } finally {
     for (const app of apps) await app.close();
+    for (const close of closers) await close();
     await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(undefined)));
     await platform.close();
     await database.drop();

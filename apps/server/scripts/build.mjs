@@ -17,7 +17,11 @@ export async function buildServer({ outdir = DIST, logLevel = 'info' } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   await build({
     absWorkingDir: SERVER_ROOT,
-    entryPoints: { main: 'src/main.ts' },
+    // The storefront render worker is its own entry: the pool loads dist/render-worker.js.
+    entryPoints: {
+      main: 'src/main.ts',
+      'render-worker': 'src/modules/storefront/render-worker.ts',
+    },
     outdir,
     bundle: true,
     platform: 'node',

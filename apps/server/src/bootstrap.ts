@@ -120,6 +120,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
         (closing ??= (async () => {
           await worker?.stop();
           await ctx.realtime.stop();
+          await ctx.renderer.close();
           await database.close();
           await embedded?.stop();
         })()),

@@ -18,7 +18,12 @@ import {
   createTokenService,
   type SessionService,
 } from './modules/sessions/index.js';
-import { createStorefrontCache, type StorefrontCache } from './modules/storefront/index.js';
+import {
+  createRenderPool,
+  createStorefrontCache,
+  type StorefrontCache,
+  type ThemeRenderer,
+} from './modules/storefront/index.js';
 
 export interface AppContext {
   config: Config;
@@ -41,6 +46,8 @@ export interface AppContext {
   realtime: RealtimeHub;
   /** This instance's storefront caches (stores, rendered pages, compiled themes). */
   storefront: StorefrontCache;
+  /** This instance's storefront render workers (ADR 012); `close()` when the instance stops. */
+  renderer: ThemeRenderer;
   /**
    * Secrets resolved at boot (never stored in the database). `preview` signs storefront
    * preview links; `links` derives the one-time tokens of emailed links (ADR 024).
@@ -110,6 +117,7 @@ export function createAppContext(options: {
       config: config.realtime,
     }),
     storefront: createStorefrontCache(),
+    renderer: createRenderPool(config.storefront.render),
     secrets: { preview: jwtSecret, links: deriveKey(jwtSecret, 'one-time links') },
   };
   // Storefront caches of every instance follow publishes and status changes.

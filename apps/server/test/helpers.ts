@@ -121,6 +121,7 @@ export function setupTestApp(
   afterAll(async () => {
     await state.app?.close();
     await state.ctx?.realtime.stop();
+    await state.ctx?.renderer.close();
     await drop?.();
   });
 

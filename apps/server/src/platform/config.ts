@@ -2,6 +2,7 @@
  * The one place that reads `process.env`. Everything else receives a typed `Config`.
  * A bad value stops start-up with a message naming every offending variable.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -98,6 +99,14 @@ const EnvSchema = z.object({
   SIGNUP_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   SIGNUP_LIMIT_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   REALTIME_MAX_CONNECTIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Storefront render workers (ADR 012); default: cores − 1, at least 2, at most 4. */
+  STOREFRONT_RENDER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** A render running longer is aborted (its worker terminated and replaced). */
+  STOREFRONT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Heap cap of each render worker (`maxOldGenerationSizeMb`). */
+  STOREFRONT_RENDER_HEAP_MB: z.coerce.number().int().min(16).max(16_384).default(256),
+  /** Renders (cache misses) of one store in flight at once; more wait briefly, then 503. */
+  STOREFRONT_RENDERS_PER_STORE: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -217,6 +226,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         perClient: e.SIGNUP_LIMIT_PER_CLIENT,
         windowMs: e.SIGNUP_LIMIT_WINDOW_MINUTES * 60_000,
         globalPerMinute: e.SIGNUP_LIMIT_GLOBAL_PER_MINUTE,
+      },
+    },
+    storefront: {
+      render: {
+        threads:
+          e.STOREFRONT_RENDER_THREADS ?? Math.max(2, Math.min(4, availableParallelism() - 1)),
+        timeoutMs: e.STOREFRONT_RENDER_TIMEOUT_MS,
+        heapMb: e.STOREFRONT_RENDER_HEAP_MB,
+        perStore: e.STOREFRONT_RENDERS_PER_STORE,
       },
     },
     realtime: {

@@ -15,10 +15,136 @@ const HOSTILE: Record<string, string> = {
   'syntax error': '{% if shop.name %}<h1>unclosed',
 };
 
+/** Single filter calls LiquidJS's render limit cannot interrupt (issue #13 item 4). */
+const UNBOUNDED: Record<string, string> = {
+  // ≈2 s of CPU in one call, ≈300 MB: stopped by the render timeout.
+  'uniq of 3 million': '{{ (1..3000000) | uniq | size }}',
+  // Gigabytes in one call: stopped by the worker's heap cap (or the timeout, whichever first).
+  'sort of 20 million': '{{ (1..20000000) | sort | size }}',
+};
+
 describe('hostile custom themes', () => {
-  const t = setupTestApp();
+  const t = setupTestApp({
+    STOREFRONT_RENDER_THREADS: '2',
+    STOREFRONT_RENDER_TIMEOUT_MS: '500',
+    STOREFRONT_RENDER_HEAP_MB: '192',
+  });
   const get = (slug: string, url = '/') =>
     t.app.inject({ url, headers: { host: `${slug}.localhost:5000` } });
+
+  /** A theme whose layout — so every page — runs `payload`. */
+  async function createHostileTheme(key: string, payload: string) {
+    const modern = (await getThemeByKey({ db: t.ctx.db, key: 'modern' }))!;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/provisioning/themes',
+      headers: bearer(await t.adminToken()),
+      payload: {
+        key,
+        name: `Hostile ${key}`,
+        preview: modern.preview,
+        configSchema: modern.configSchema,
+        templates: {
+          ...modern.templates,
+          'layout/theme.liquid': `${payload}{{ content_for_layout }}`,
+        },
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    return created.json().id as string;
+  }
+
+  async function publishAndWait(tenantId: string, themeId: string) {
+    const published = new Promise<void>((resolve) => {
+      const stop = t.ctx.realtime.subscribe((event) => {
+        if (event.type === 'site.published' && event.tenantId === tenantId) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await publishSite({ db: t.ctx.db, tenantId, themeId, actor: { type: 'admin' } });
+    await published;
+  }
+
+  it.each(Object.entries(UNBOUNDED))(
+    '%s: the theme-broken page, the worker replaced, other stores unaffected',
+    async (name, payload) => {
+      const themeId = await createHostileTheme(`unbounded-${name.replace(/\s/g, '-')}`, payload);
+      const victim = await createTestStore(t.ctx, { storeName: 'Greedy Store' });
+      const bystander = await createTestStore(t.ctx, { storeName: 'Bystander Store' });
+      await publishAndWait(victim.tenantId, themeId);
+      expect((await get(bystander.slug)).statusCode).toBe(200); // workers up, theme compiled
+      const threadsBefore = t.ctx.renderer.threadIds();
+      const before = t.ctx.renderer.stats();
+      const warnings = vi.spyOn(t.ctx.logger, 'warn');
+      const errors = vi.spyOn(t.ctx.logger, 'error');
+
+      const hostile = await get(victim.slug);
+      expect(hostile.statusCode).toBe(503);
+      expect(hostile.body).toContain('We will be right back');
+      expect(hostile.body).toContain('Greedy Store');
+      expect(hostile.headers['retry-after']).toBe('30');
+      const after = t.ctx.renderer.stats();
+      expect(after.failures).toBe(before.failures + 1);
+      // Stopped by the timeout or the heap cap: either way its worker was terminated...
+      expect(after.timeouts + after.heapOverruns).toBe(before.timeouts + before.heapOverruns + 1);
+      const threadsAfter = t.ctx.renderer.threadIds();
+      expect(threadsAfter.filter((id) => !threadsBefore.includes(id)).length).toBeGreaterThan(0);
+      // ... logged once as a warning, never as an error.
+      const failureWarnings = () =>
+        warnings.mock.calls.filter((call) => call[1] === 'storefront theme failed to render');
+      expect(failureWarnings()).toHaveLength(1);
+      expect(failureWarnings()[0]![0]).toMatchObject({ tenantId: victim.tenantId });
+
+      // The next request to a healthy store renders (on a fresh worker if need be).
+      const healthy = await get(bystander.slug, '/products/stoneware-mug');
+      expect(healthy.statusCode).toBe(200);
+      expect(healthy.body).toContain('Bystander Store');
+
+      // Hammered — 20 concurrent requests over many pages of the hostile store — while
+      // /healthz is asked: the failure is cached per site version, so nothing renders again.
+      const rendersBefore = t.ctx.renderer.stats().renders;
+      const paths = ['/', '/collections/all', '/products/stoneware-mug', '/pages/about', '/x'];
+      const [health, ...hammered] = await Promise.all([
+        t.app.inject({ url: '/healthz' }),
+        ...Array.from({ length: 20 }, (_, i) =>
+          get(victim.slug, `${paths[i % paths.length]}?i=${i}`),
+        ),
+      ]);
+      expect(health!.statusCode).toBe(200);
+      for (const res of hammered) expect(res.statusCode).toBe(503);
+      expect(t.ctx.renderer.stats().renders).toBe(rendersBefore);
+      expect(failureWarnings()).toHaveLength(1);
+      expect(errors).not.toHaveBeenCalled();
+      warnings.mockRestore();
+      errors.mockRestore();
+
+      // A new site version (a republish) renders again — and fails again, once.
+      await publishAndWait(victim.tenantId, themeId);
+      expect((await get(victim.slug, '/pages/about')).statusCode).toBe(503);
+      expect(t.ctx.renderer.stats().renders).toBe(rendersBefore + 1);
+    },
+  );
+
+  it('a hostile store hammered with cold misses holds at most its share of the pool', async () => {
+    const themeId = await createHostileTheme('unbounded-hammer', UNBOUNDED['uniq of 3 million']!);
+    const victim = await createTestStore(t.ctx, { storeName: 'Hammered Store' });
+    await publishAndWait(victim.tenantId, themeId);
+    const before = t.ctx.renderer.stats().renders;
+    // All at once, before any failure is cached: distinct pages, so no coalescing.
+    const [health, ...hammered] = await Promise.all([
+      t.app.inject({ url: '/healthz' }),
+      ...Array.from({ length: 20 }, (_, i) => get(victim.slug, `/products/p-${i}`)),
+    ]);
+    expect(health!.statusCode).toBe(200);
+    for (const res of hammered) expect(res.statusCode).toBe(503);
+    // Two threads, one store: at most one of its renders ran; the rest waited and then
+    // answered the failure that was cached meanwhile (or were refused as busy).
+    expect(t.ctx.renderer.stats().renders - before).toBe(1);
+    const bystander = await createTestStore(t.ctx, { storeName: 'Calm Store' });
+    expect((await get(bystander.slug)).statusCode).toBe(200);
+  });
 
   it.each(Object.entries(HOSTILE))(
     '%s fails fast with a 503 page, for that store only',
@@ -77,12 +203,14 @@ describe('hostile custom themes', () => {
       const failures = failuresLogged();
       expect(failures).toBeGreaterThan(0);
 
-      // The failure is remembered for a while: answered again without rendering again.
+      // The failure is remembered for the store's site version, whatever page is asked for:
+      // answered again without rendering again.
+      const renders = t.ctx.renderer.stats().renders;
       expect((await get(victim.slug)).statusCode).toBe(503);
+      expect((await get(victim.slug, '/products/stoneware-mug')).statusCode).toBe(503);
+      expect(t.ctx.renderer.stats().renders).toBe(renders);
       expect(failuresLogged()).toBe(failures);
       renderFailures.mockRestore();
-      // Other pages of the same theme still work.
-      expect((await get(victim.slug, '/products/stoneware-mug')).statusCode).toBe(200);
       expect((await t.app.inject({ url: '/healthz' })).statusCode).toBe(200);
     },
   );

@@ -24,6 +24,12 @@ export { createPreviewLink } from './create-preview-link.js';
 export { createPreviewToken, verifyPreviewToken } from './preview-token.js';
 export { websiteUrlFor } from './website-url.js';
 export { renderStorefront } from './render-storefront.js';
+export {
+  createRenderPool,
+  RenderBusyError,
+  type RenderStats,
+  type ThemeRenderer,
+} from './render-pool.js';
 export { loadStoreEntry } from './resolve-store.js';
 export { RENDER_LIMITS } from './theme-engine.js';
 export { seedStoreContent, upsertStoreProfile, createStoreProfiles } from '../stores/index.js';

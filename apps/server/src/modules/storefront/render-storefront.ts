@@ -1,7 +1,8 @@
 /**
  * Renders one storefront response (page, sitemap, robots, stylesheet, asset or placeholder
  * image) for a resolved store and site. Pure with respect to HTTP: the caller decides caching
- * and headers. Theme failures surface as ThemeRenderError.
+ * and headers. Reads and page data are built here; Liquid runs on the render pool's workers
+ * (ADR 012). Theme failures surface as ThemeRenderError, a full pool as RenderBusyError.
  */
 import type { Db } from '../../platform/database/index.js';
 import {
@@ -17,7 +18,7 @@ import { faviconSvg, placeholderSvg } from './placeholder-image.js';
 import type { SiteView, StoreEntry } from './resolve-store.js';
 import type { StoreRoute } from './store-paths.js';
 import { cssVariables } from './theme-css.js';
-import { renderThemePage } from './theme-engine.js';
+import type { ThemeRenderer } from './render-pool.js';
 
 export interface RenderedResponse {
   status: number;
@@ -40,6 +41,7 @@ export type { MessageRoute };
 
 export interface RenderRequest {
   db: Db;
+  renderer: ThemeRenderer;
   store: StoreEntry;
   site: SiteView;
   route: StoreRoute | MessageRoute;
@@ -47,6 +49,8 @@ export interface RenderRequest {
   isPreview: boolean;
   /** The route's content when it was already read (with the store entry). */
   content?: StoreContent;
+  /** See ThemePageRender.skipIf. */
+  skipRenderIf?: () => boolean;
 }
 
 export async function renderStorefront(request: RenderRequest): Promise<RenderedResponse> {
@@ -102,6 +106,21 @@ export async function renderStorefront(request: RenderRequest): Promise<Rendered
   }
 }
 
+/** Whether a route's response is rendered by the theme's Liquid (and can fail with it). */
+export function rendersTheme(route: StoreRoute | MessageRoute) {
+  switch (route.type) {
+    case 'placeholder':
+    case 'favicon':
+    case 'stylesheet':
+    case 'asset':
+    case 'robots':
+    case 'sitemap':
+      return false;
+    default:
+      return true;
+  }
+}
+
 async function renderContentPage(request: RenderRequest): Promise<RenderedResponse> {
   const { store, site, route } = request;
   const content =
@@ -154,7 +173,12 @@ async function renderContentPage(request: RenderRequest): Promise<RenderedRespon
     preview: request.isPreview,
     year: new Date().getUTCFullYear(),
   };
-  const body = renderThemePage(site.theme, page.template, globals);
+  const body = await request.renderer.render(store.tenantId, {
+    theme: site.theme,
+    page: page.template,
+    globals,
+    skipIf: request.skipRenderIf,
+  });
   const status = route.type === 'message' ? route.status : page.template === '404' ? 404 : 200;
   return { status, contentType: HTML, body, kind: 'page' };
 }

@@ -14,7 +14,7 @@ export const CACHE_CONTROL = {
   preview: 'private, no-store',
 };
 
-function contentSecurityPolicy(config: Config, styleSrc: string) {
+function contentSecurityPolicy(config: Config, styleSrc: string, scriptSrc: string) {
   // Themes may be embedded by the merchant dashboard and admin panel (live preview).
   const ancestors = [config.platform.dashboardUrl, config.platform.adminUrl].join(' ');
   return [
@@ -25,14 +25,20 @@ function contentSecurityPolicy(config: Config, styleSrc: string) {
     "img-src 'self' https: data:",
     `style-src ${styleSrc}`,
     "font-src 'self' https: data:",
-    "script-src 'self'",
+    `script-src ${scriptSrc}`,
     "connect-src 'self'",
   ].join('; ');
 }
 
 export interface StorefrontHeaders {
-  /** For theme-rendered responses. */
+  /** For theme-rendered responses on a store's own host. */
   theme: Record<string, string>;
+  /**
+   * For theme-rendered responses on the path fallback `/store/<slug>/…`, where every store
+   * shares the API's origin: scripts only from this store's own path, so a page can never
+   * load another store's theme scripts onto the platform origin.
+   */
+  themeAtPath(slug: string): Record<string, string>;
   /** For the platform's own pages (404 store, coming soon, unavailable, broken theme). */
   system: Record<string, string>;
 }
@@ -46,11 +52,29 @@ export function storefrontHeaders(config: Config): StorefrontHeaders {
       ? { 'strict-transport-security': 'max-age=31536000' }
       : {}),
   };
+  const atPath = new Map<string, Record<string, string>>();
   return {
-    theme: { ...common, 'content-security-policy': contentSecurityPolicy(config, "'self'") },
+    theme: {
+      ...common,
+      'content-security-policy': contentSecurityPolicy(config, "'self'", "'self'"),
+    },
+    themeAtPath(slug) {
+      let headers = atPath.get(slug);
+      if (!headers) {
+        const scripts = `${config.http.publicUrl}/store/${encodeURIComponent(slug)}/`;
+        headers = {
+          ...common,
+          'content-security-policy': contentSecurityPolicy(config, "'self'", scripts),
+        };
+        if (atPath.size >= 10_000) atPath.delete(atPath.keys().next().value!);
+        atPath.set(slug, headers);
+      }
+      return headers;
+    },
     system: {
       ...common,
-      'content-security-policy': contentSecurityPolicy(config, SYSTEM_STYLE_HASH),
+      // The platform's own pages run no script at all.
+      'content-security-policy': contentSecurityPolicy(config, SYSTEM_STYLE_HASH, "'none'"),
       'content-type': 'text/html; charset=utf-8',
       'cache-control': CACHE_CONTROL.none,
       'x-robots-tag': 'noindex',

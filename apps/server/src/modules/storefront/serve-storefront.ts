@@ -9,7 +9,8 @@ import { isEmailAddress, subscribeNewsletter } from '../stores/index.js';
 import { isStoreHostRequest, isValidSlug } from './host-routing.js';
 import { storeUrl, type LinkContext } from './liquid-data.js';
 import { verifyPreviewToken } from './preview-token.js';
-import { renderStorefront, type RenderRequest } from './render-storefront.js';
+import { RenderBusyError, RenderSkippedError } from './render-pool.js';
+import { renderStorefront, rendersTheme, type RenderRequest } from './render-storefront.js';
 import {
   loadPreviewSite,
   loadStoreEntry,
@@ -29,8 +30,10 @@ import { ThemeRenderError } from './theme-engine.js';
 import type { StoreContent } from './load-store-content.js';
 import { websiteUrlFor } from './website-url.js';
 
-/** How long a page whose theme failed is answered from cache before rendering is retried. */
+/** How long a store whose theme failed is answered from cache before rendering is retried. */
 const BROKEN_RETRY_SECONDS = 30;
+/** Retry-After of a 503 when the store's renders (or the whole pool) are busy. */
+const BUSY_RETRY_SECONDS = 1;
 
 type Links = Omit<LinkContext, 'currency' | 'locale'>;
 
@@ -71,10 +74,21 @@ export function createStorefrontHandlers(ctx: AppContext) {
     return reply.send(html);
   }
 
-  async function produce(render: RenderRequest, cacheControl: string) {
+  async function produce(
+    render: Omit<RenderRequest, 'db' | 'renderer'>,
+    cacheControl: string,
+    failureKey?: string,
+  ): Promise<{ response: CachedResponse; cacheable: boolean; storeAs?: string }> {
     const now = Date.now();
+    const failed = () => (failureKey !== undefined ? cache.getPage(failureKey) : undefined);
     try {
-      const rendered = await renderStorefront(render);
+      const rendered = await renderStorefront({
+        ...render,
+        db: ctx.db,
+        renderer: ctx.renderer,
+        // A miss that waited for a worker while the store's theme failed answers that failure.
+        skipRenderIf: () => failed() !== undefined,
+      });
       const body = Buffer.from(rendered.body);
       const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
       const response: CachedResponse = {
@@ -82,7 +96,7 @@ export function createStorefrontHandlers(ctx: AppContext) {
         body,
         etag,
         headers: {
-          ...headers.theme,
+          ...(render.links.base ? headers.themeAtPath(render.store.slug) : headers.theme),
           'content-type': rendered.contentType,
           'cache-control': cacheControl,
           etag,
@@ -92,7 +106,21 @@ export function createStorefrontHandlers(ctx: AppContext) {
       };
       return { response, cacheable: true };
     } catch (error) {
+      const known = error instanceof RenderSkippedError ? failed() : undefined;
+      if (known) return { response: known, cacheable: false };
+      if (error instanceof RenderBusyError || error instanceof RenderSkippedError) {
+        const response: CachedResponse = {
+          status: 503,
+          body: Buffer.from(brokenThemePage(render.store.name)),
+          etag: '',
+          headers: { ...headers.system, 'retry-after': String(BUSY_RETRY_SECONDS) },
+          expiresAt: now,
+        };
+        return { response, cacheable: false };
+      }
       if (!(error instanceof ThemeRenderError)) throw error;
+      // Logged once per failing store and site version: the failure is then answered from
+      // the cache for BROKEN_RETRY_SECONDS, whatever page of the store is asked for.
       ctx.logger.warn(
         {
           tenantId: render.store.tenantId,
@@ -109,7 +137,7 @@ export function createStorefrontHandlers(ctx: AppContext) {
         headers: { ...headers.system, 'retry-after': String(BROKEN_RETRY_SECONDS) },
         expiresAt: now + BROKEN_RETRY_SECONDS * 1000,
       };
-      return { response, cacheable: true };
+      return { response, cacheable: true, storeAs: failureKey };
     }
   }
 
@@ -146,26 +174,35 @@ export function createStorefrontHandlers(ctx: AppContext) {
     return { store, prefetched };
   }
 
-  /** The store a request addresses, or the system page answering it (unknown / not live). */
+  /**
+   * The store a request addresses, or null when a system page (unknown / not live) was sent.
+   * (Never the reply itself: a Fastify reply is thenable, so `await` would unwrap it.)
+   */
   async function storeRequest(
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<StoreRequest | FastifyReply> {
+  ): Promise<StoreRequest | null> {
     const params = request.params as { slug: string; '*'?: string };
     const query = request.query as Record<string, unknown>;
     const slug = params.slug.toLowerCase();
     const path = `/${params['*'] ?? ''}`;
     const { store, prefetched } = await resolve(slug, parseStorePath(path, query));
-    if (!store) return sendSystem(reply, 404, unknownStorePage());
+    if (!store) {
+      sendSystem(reply, 404, unknownStorePage());
+      return null;
+    }
     const claims = query.preview
       ? verifyPreviewToken(ctx.secrets.preview, query.preview)
       : undefined;
     const isPreview = claims?.tenantId === store.tenantId;
-    if (!isPreview && store.status === 'provisioning') {
-      return sendSystem(reply, 503, comingSoonPage(store.name), 120);
+    // A preview shows a store being set up (the provisioning self-check), never a suspended one.
+    if (store.status === 'suspended') {
+      sendSystem(reply, 503, unavailablePage(store.name), 3600);
+      return null;
     }
-    if (!isPreview && store.status === 'suspended') {
-      return sendSystem(reply, 503, unavailablePage(store.name), 3600);
+    if (!isPreview && store.status === 'provisioning') {
+      sendSystem(reply, 503, comingSoonPage(store.name), 120);
+      return null;
     }
     const onStoreHost = isStoreHostRequest(request.raw);
     return {
@@ -210,21 +247,29 @@ export function createStorefrontHandlers(ctx: AppContext) {
     const content = target.prefetched?.content;
     if (isPreview) {
       const site = await previewSite(target);
-      const render = { db: ctx.db, store, site, route, links, isPreview, content };
+      const render = { store, site, route, links, isPreview, content };
       const { response } = await produce(render, CACHE_CONTROL.preview);
       return send(request, reply, response);
     }
     const site = store.site;
     const { key, isVersioned } = pageKey(store, route, target.onStoreHost, target.query);
+    const failureKey = rendersTheme(route) ? brokenKey(store, target.onStoreHost) : undefined;
     const response =
       cache.getPage(key) ??
+      (failureKey !== undefined ? cache.getPage(failureKey) : undefined) ??
       (await cache.renderPage(key, () =>
         produce(
-          { db: ctx.db, store, site, route, links, isPreview, content },
+          { store, site, route, links, isPreview, content },
           isVersioned ? CACHE_CONTROL.immutable : CACHE_CONTROL.page,
+          failureKey,
         ),
       ));
     return send(request, reply, response);
+  }
+
+  /** Where a store's theme failure is kept: per site version (and host mode), not per page. */
+  function brokenKey(store: StoreEntry, onStoreHost: boolean) {
+    return `${cache.generationOf(store.tenantId)}|${store.site.key}|${onStoreHost ? 'h' : 'p'}|!broken`;
   }
 
   function pageKey(
@@ -252,8 +297,11 @@ export function createStorefrontHandlers(ctx: AppContext) {
     if (!store || store.status !== 'live') return undefined;
     const route = parseStorePath(`/${params['*'] ?? ''}`, query);
     if (route.type === 'redirect') return undefined;
-    const { key } = pageKey(store, route, isStoreHostRequest(request.raw), query);
-    const response = cache.getPage(key);
+    const onStoreHost = isStoreHostRequest(request.raw);
+    const { key } = pageKey(store, route, onStoreHost, query);
+    const response =
+      cache.getPage(key) ??
+      (rendersTheme(route) ? cache.getPage(brokenKey(store, onStoreHost)) : undefined);
     return response ? send(request, reply, response) : undefined;
   }
 
@@ -290,7 +338,6 @@ export function createStorefrontHandlers(ctx: AppContext) {
             text: 'That does not look like a valid email address. Please go back and try again.',
           };
     const render = {
-      db: ctx.db,
       store: target.store,
       site,
       route,
@@ -308,7 +355,7 @@ export function createStorefrontHandlers(ctx: AppContext) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
       try {
         const target = await storeRequest(request, reply);
-        if (!('store' in target)) return target;
+        if (!target) return reply;
         return await serve(request, reply, target);
       } catch (error) {
         request.log.error({ err: error }, 'storefront request failed');

@@ -42,10 +42,13 @@ export interface StorefrontCache {
   resolveStore(slug: string, load: () => Promise<StoreEntry | null>): Promise<StoreEntry | null>;
   generationOf(tenantId: string): number;
   getPage(key: string): CachedResponse | undefined;
-  /** Produces a page once for concurrent misses; stores it when `produce` says cacheable. */
+  /**
+   * Produces a page once for concurrent misses; stores it when `produce` says cacheable, under
+   * `storeAs` when given (a theme failure is kept per store and site version, not per page).
+   */
   renderPage(
     key: string,
-    produce: () => Promise<{ response: CachedResponse; cacheable: boolean }>,
+    produce: () => Promise<{ response: CachedResponse; cacheable: boolean; storeAs?: string }>,
   ): Promise<CachedResponse>;
   invalidateTenant(tenantId: string): void;
   invalidateAll(): void;
@@ -158,8 +161,10 @@ export function createStorefrontCache(options: StorefrontCacheOptions = {}): Sto
       if (pending) return pending;
       const startedAt = epoch;
       const promise = produce()
-        .then(({ response, cacheable }) => {
-          if (cacheable && maxPageBytes > 0 && startedAt === epoch) storePage(key, response);
+        .then(({ response, cacheable, storeAs }) => {
+          if (cacheable && maxPageBytes > 0 && startedAt === epoch) {
+            storePage(storeAs ?? key, response);
+          }
           return response;
         })
         .finally(() => {

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../test/helpers.js';
 import { withTenant } from '../../platform/database/index.js';
@@ -165,6 +166,14 @@ describe('storefront host routing', () => {
     expect(suspended.statusCode).toBe(503);
     expect(suspended.body).toContain('Gamma Goods is currently unavailable');
     expect(suspended.body).not.toContain('Stoneware Mug');
+    // A preview link stops working when the store is suspended (issue #13).
+    const suspendedPreview = await t.app.inject({
+      url: `/?preview=${token}`,
+      headers: { host: hostOf(store.slug) },
+    });
+    expect(suspendedPreview.statusCode).toBe(503);
+    expect(suspendedPreview.body).toContain('Gamma Goods is currently unavailable');
+    expect(suspendedPreview.body).not.toContain('Stoneware Mug');
 
     await setStoreStatus(t.ctx, store.tenantId, 'live');
     const live = await t.app.inject({ url: '/', headers: { host: hostOf(store.slug) } });
@@ -191,9 +200,27 @@ describe('storefront host routing', () => {
       headers: { host: hostOf('alpha'), 'if-none-match': '"stale"' },
     });
     expect(other.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     const system = await t.app.inject({ url: '/', headers: { host: hostOf('nope') } });
     expect(system.headers['content-security-policy']).toMatch(/style-src 'sha256-/);
+    expect(system.headers['content-security-policy']).toContain("script-src 'none'");
     expect(system.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it("allows scripts on the path fallback only from the store's own path", async () => {
+    // Every store shares the API's origin under /store/<slug>/: 'self' would let a page load
+    // another store's theme scripts.
+    for (const url of ['/store/alpha/', '/store/alpha/products/stoneware-mug']) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode).toBe(200);
+      const csp = res.headers['content-security-policy'] as string;
+      const scripts = csp.split('; ').find((d) => d.startsWith('script-src '));
+      expect(scripts).toBe('script-src http://localhost:5000/store/alpha/');
+    }
+    const beta = await t.app.inject({ url: '/store/beta/' });
+    expect(beta.headers['content-security-policy']).toContain(
+      'script-src http://localhost:5000/store/beta/;',
+    );
   });
 
   it('serves versioned assets as immutable and redirects listing roots', async () => {
@@ -242,5 +269,34 @@ describe('storefront edge requests', () => {
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');
     expect(head.headers.etag).toBeDefined();
+  });
+});
+
+describe('storefront system pages', () => {
+  const lines: string[] = [];
+  const t = setupTestApp(
+    {},
+    {
+      logStream: new Writable({ write: (chunk, _e, done) => done(void lines.push(String(chunk))) }),
+    },
+  );
+
+  it('answer unknown, coming-soon and suspended stores without logging an error', async () => {
+    const soon = await createTestStore(t.ctx, { storeName: 'Soon Shop', status: 'provisioning' });
+    const gone = await createTestStore(t.ctx, { storeName: 'Gone Shop', status: 'suspended' });
+    const requests = [
+      { url: '/', host: hostOf('nobody-here'), status: 404 },
+      { url: '/store/nobody-here/', host: 'localhost:5000', status: 404 },
+      { url: '/', host: hostOf(soon.slug), status: 503 },
+      { url: '/products/stoneware-mug', host: hostOf(gone.slug), status: 503 },
+    ];
+    for (const request of requests) {
+      const res = await t.app.inject({ url: request.url, headers: { host: request.host } });
+      expect(res.statusCode, request.url).toBe(request.status);
+    }
+    const entries = lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(entries.filter((entry) => entry.level >= 50)).toEqual([]);
+    // The requests themselves were logged (the stream sees the app's log lines).
+    expect(entries.length).toBeGreaterThan(0);
   });
 });

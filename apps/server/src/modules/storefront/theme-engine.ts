@@ -1,10 +1,13 @@
 /**
- * Compiles a theme (templates stored as data) into a LiquidJS engine with hard limits, and
- * renders pages with it. Templates are parsed once per theme version and kept; partials are
- * cached by the engine. Merchant content is escaped by default (`outputEscape: 'escape'`);
- * theme authors opt out per value with `| raw` (used only for HTML the server built safely).
+ * The one place where a theme (templates stored as data) becomes a LiquidJS engine with hard
+ * limits, and where pages are rendered with it. Only the render workers (render-worker.ts) run
+ * it: the main thread knows a theme as plain data (`CompiledTheme`, `ThemeSource`) and sends it
+ * to a worker with each render (ADR 012). Templates are parsed once per theme version and
+ * worker; partials are cached by the engine. Merchant content is escaped by default
+ * (`outputEscape: 'escape'`); theme authors opt out per value with `| raw` (used only for HTML
+ * the server built safely).
  */
-import { Liquid, LiquidError, LookupType, type Template } from 'liquidjs';
+import { Liquid, LookupType, type Template } from 'liquidjs';
 import type { ThemeConfigSchema, ThemeTemplates } from '@orbit360/contracts';
 import { FALLBACK_TEMPLATES } from './fallback-templates.js';
 import { formatMoney } from './text-format.js';
@@ -30,7 +33,16 @@ export interface ThemeRow {
   updatedAt: Date;
 }
 
-export interface CompiledTheme {
+/** What a render worker needs to build a theme's engine: plain, structured-cloneable data. */
+export interface ThemeSource {
+  /** Changes whenever the theme row changes; workers key their compiled engines by it. */
+  cacheKey: string;
+  assetVersion: string;
+  templates: ThemeTemplates;
+}
+
+/** A theme version as the main thread knows it (no engine: rendering happens in workers). */
+export interface CompiledTheme extends ThemeSource {
   id: string;
   key: string;
   name: string;
@@ -40,6 +52,10 @@ export interface CompiledTheme {
   assetVersion: string;
   updatedAt: number;
   configSchema: ThemeConfigSchema;
+}
+
+/** A theme's LiquidJS engine, built inside a render worker. */
+export interface ThemeEngine {
   templates: ThemeTemplates;
   engine: Liquid;
   parsed: Map<string, Template[] | ThemeRenderError>;
@@ -60,8 +76,27 @@ interface MoneyGlobals {
   shop?: { currency?: string; locale?: string };
 }
 
-export function compileTheme(row: ThemeRow, contentHash: string): CompiledTheme {
-  const templates: Record<string, string> = { ...FALLBACK_TEMPLATES, ...row.templates };
+export function describeTheme(row: ThemeRow, contentHash: string): CompiledTheme {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    cacheKey: `${row.id}@${row.updatedAt.getTime()}#${contentHash}`,
+    assetVersion: contentHash,
+    updatedAt: row.updatedAt.getTime(),
+    configSchema: row.configSchema,
+    templates: row.templates,
+  };
+}
+
+/** The plain data of a theme a worker needs (no schema, no names). */
+export function themeSource(theme: ThemeSource): ThemeSource {
+  return { cacheKey: theme.cacheKey, assetVersion: theme.assetVersion, templates: theme.templates };
+}
+
+export function createThemeEngine(source: ThemeSource): ThemeEngine {
+  const assetVersion = source.assetVersion;
+  const templates: Record<string, string> = { ...FALLBACK_TEMPLATES, ...source.templates };
   const engine = new Liquid({
     templates,
     extname: '.liquid',
@@ -93,22 +128,10 @@ export function compileTheme(row: ThemeRow, contentHash: string): CompiledTheme 
       // reported when a page renders it
     }
   }
-  const assetVersion = contentHash;
-  return {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    cacheKey: `${row.id}@${row.updatedAt.getTime()}#${contentHash}`,
-    assetVersion,
-    updatedAt: row.updatedAt.getTime(),
-    configSchema: row.configSchema,
-    templates: row.templates,
-    engine,
-    parsed: new Map(),
-  };
+  return { templates: source.templates, engine, parsed: new Map() };
 }
 
-function parsedTemplate(theme: CompiledTheme, file: string): Template[] {
+function parsedTemplate(theme: ThemeEngine, file: string): Template[] {
   let parsed = theme.parsed.get(file);
   if (!parsed) {
     const source = theme.templates[file] ?? FALLBACK_TEMPLATES[file];
@@ -131,7 +154,7 @@ function describe(error: unknown) {
 }
 
 function renderFile(
-  theme: CompiledTheme,
+  theme: ThemeEngine,
   file: string,
   scope: Record<string, unknown>,
   globals: object,
@@ -141,12 +164,10 @@ function renderFile(
   try {
     return theme.engine.renderSync(template, scope, { globals, renderLimit }) as string;
   } catch (error) {
-    // Liquid errors and stack/heap exhaustion from hostile recursion are the theme's fault;
-    // they never take the process down and only affect this store's page.
-    if (error instanceof LiquidError || error instanceof RangeError) {
-      throw new ThemeRenderError(describe(error), file);
-    }
-    throw error;
+    // Liquid errors, LiquidJS's limit assertions (render time, memory: `AssertionError`, not a
+    // LiquidError) and stack exhaustion from hostile recursion are the theme's fault; they only
+    // fail this store's page. Running in a worker, nothing the theme does reaches the server.
+    throw new ThemeRenderError(describe(error), file);
   }
 }
 
@@ -154,7 +175,7 @@ function renderFile(
  * Renders `templates/<name>.liquid` inside `layout/theme.liquid`. A custom theme missing either
  * gets a plain built-in fallback, so every page type always renders.
  */
-export function renderThemePage(theme: CompiledTheme, name: string, globals: object): string {
+export function renderThemePage(theme: ThemeEngine, name: string, globals: object): string {
   const startedAt = performance.now();
   const content = renderFile(
     theme,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/index.js';
 import { themes } from '../themes/index.js';
-import { compileTheme, type CompiledTheme } from './theme-engine.js';
+import { describeTheme, type CompiledTheme } from './theme-engine.js';
 
 export interface ThemeRegistry {
   get(db: Executor, themeId: string): Promise<CompiledTheme | undefined>;
@@ -52,7 +52,7 @@ export function createThemeRegistry(maxThemes = 64, recheckMs = 1000): ThemeRegi
       .update(JSON.stringify([row.templates, row.configSchema]))
       .digest('base64url')
       .slice(0, 12);
-    const theme = compileTheme(row, contentHash);
+    const theme = describeTheme(row, contentHash);
     compiled.delete(themeId);
     compiled.set(themeId, theme);
     if (compiled.size > maxThemes) {
