@@ -70,3 +70,4 @@ await import('./scenarios/apply.e2e.js');
 await import('./scenarios/activation.e2e.js');
 await import('./scenarios/failure-retry.e2e.js');
 await import('./scenarios/tenant-isolation.e2e.js');
+await import('./scenarios/sessions.e2e.js');
