@@ -97,7 +97,7 @@ test('sessions end on sign-out and when the server ends them', { timeout: 120_00
         ? true
         : undefined,
     );
-    for (const actor of actors) actor.assertNoConsoleErrors([/401/]);
+    for (const actor of actors) actor.assertNoConsoleErrors([/status of 401/]);
   } catch (error) {
     for (const actor of actors) await captureFailure(actor, '5-sessions');
     throw error;

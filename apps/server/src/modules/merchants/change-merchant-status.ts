@@ -62,9 +62,6 @@ async function changeMerchantStatus(
       .returning();
     const tenantId = row!.tenantId ?? undefined;
     if (tenantId) await setTenantStatus(tx, { tenantId, status: transition.tenantStatus });
-    if (tenantId && transition.to === 'suspended') {
-      await endSessions(tx, { tenantId }, 'merchant_suspended');
-    }
     await recordAudit(tx, {
       actor: { type: 'admin', id: options.actorId },
       action: transition.action,
@@ -79,6 +76,10 @@ async function changeMerchantStatus(
       { tenantId },
     );
     await publishEvent(tx, transition.action, { merchantId: row!.id }, { tenantId });
+    // After the status events: open dashboards hear of the suspension, then are signed out.
+    if (tenantId && transition.to === 'suspended') {
+      await endSessions(tx, { tenantId }, 'merchant_suspended');
+    }
     return toMerchantDto(row!);
   });
 }
