@@ -42,12 +42,12 @@ const FACTS_SQL = `
     where r.rolsuper or r.rolbypassrls or exists (
       select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where c.relowner = r.oid and n.nspname = any($1::text[]) and c.relkind in ('r', 'p')))
-  select r.rolname as name, r.rolsuper as superuser, r.rolbypassrls as "bypassRls",
+  select r.rolname::text as name, r.rolsuper as superuser, r.rolbypassrls as "bypassRls",
     array(select n.nspname || '.' || c.relname from pg_class c
           join pg_namespace n on n.oid = c.relnamespace
           where c.relowner = r.oid and n.nspname = any($1::text[]) and c.relkind in ('r', 'p')
           order by 1) as owned,
-    array(select p.rolname from powerful p
+    array(select p.rolname::text from powerful p
           where p.oid <> r.oid and pg_has_role(r.oid, p.oid, 'member') order by 1) as escalations
   from pg_roles r where r.rolname = coalesce($2, current_user)`;
 
@@ -176,7 +176,7 @@ async function grantAppRights(owner: pg.ClientBase, role: string) {
     await owner.query(
       `grant select, insert, update, delete on all tables in schema ${schema} to ${name}`,
     );
-    await owner.query(`grant usage, select on all sequences in schema ${schema} to ${name}`);
+    await owner.query(`grant usage, select, update on all sequences in schema ${schema} to ${name}`);
     await owner.query(`grant execute on all functions in schema ${schema} to ${name}`);
   }
   const { rows: hidden } = await owner.query<{ nspname: string; relname: string }>(
