@@ -108,9 +108,7 @@ describe('the compiled server in production', () => {
     });
     const error = ((await run.catch((e: Error) => e)) as Error).message;
     expect(error).toContain('exit 1');
-    const lines = error
-      .split('\n')
-      .filter((line) => line.includes('Orbit360 failed to start'));
+    const lines = error.split('\n').filter((line) => line.includes('Orbit360 failed to start'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
       /Orbit360 failed to start: DATABASE_URL connects as \S+, a superuser: point DATABASE_URL at a role with NOSUPERUSER NOBYPASSRLS/,

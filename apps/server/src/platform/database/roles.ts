@@ -176,7 +176,9 @@ async function grantAppRights(owner: pg.ClientBase, role: string) {
     await owner.query(
       `grant select, insert, update, delete on all tables in schema ${schema} to ${name}`,
     );
-    await owner.query(`grant usage, select, update on all sequences in schema ${schema} to ${name}`);
+    await owner.query(
+      `grant usage, select, update on all sequences in schema ${schema} to ${name}`,
+    );
     await owner.query(`grant execute on all functions in schema ${schema} to ${name}`);
   }
   const { rows: hidden } = await owner.query<{ nspname: string; relname: string }>(
