@@ -130,7 +130,7 @@ async function canLogIn(url: string) {
   }
 }
 
-/** Creates `orbit_server` or brings its attributes, password and membership up to date. */
+/** Creates `orbit_server` or brings its attributes and password up to date. */
 async function ensureServerRole(owner: pg.ClientBase, appUrl: string, password: string) {
   const attributes = 'login nosuperuser nobypassrls nocreaterole nocreatedb noreplication';
   await retrying(async () => {
@@ -148,24 +148,26 @@ async function ensureServerRole(owner: pg.ClientBase, appUrl: string, password: 
         `alter role ${SERVER_ROLE} ${attributes} password ${pg.escapeLiteral(password)}`,
       );
     }
-    const { rowCount } = await owner.query(
-      `select 1 from pg_auth_members m
-       where m.roleid = (select oid from pg_roles where rolname = $1)
-         and m.member = (select oid from pg_roles where rolname = $2)`,
-      [APP_ROLE, SERVER_ROLE],
-    );
-    if (!rowCount) await owner.query(`grant ${APP_ROLE} to ${SERVER_ROLE}`);
   });
 }
 
 /**
- * The app role's rights on this database: USAGE on the app schemas, DML on their tables,
+ * The app role's rights on this database: membership of the tenant role, USAGE on the app schemas, DML on their tables,
  * sequences and functions. graphile-worker enables RLS (without policies) on its private
  * tables, which hides every job from a role that does not own them: each gets a policy
  * letting the app role see all its rows. Idempotent; run by the owner after the migrations.
  */
 async function grantAppRights(owner: pg.ClientBase, role: string) {
   const name = pg.escapeIdentifier(role);
+  await retrying(async () => {
+    const { rowCount } = await owner.query(
+      `select 1 from pg_auth_members m
+       where m.roleid = (select oid from pg_roles where rolname = $1)
+         and m.member = (select oid from pg_roles where rolname = $2)`,
+      [APP_ROLE, role],
+    );
+    if (!rowCount) await owner.query(`grant ${APP_ROLE} to ${name}`);
+  });
   const { rows } = await owner.query<{ nspname: string }>(
     'select nspname from pg_namespace where nspname = any($1::text[])',
     [APP_SCHEMAS],
