@@ -7,7 +7,9 @@ import { createAppContext, type AppContext } from './context.js';
 import type { Config } from './platform/config.js';
 import {
   createDatabase,
+  prepareAppRole,
   runMigrations,
+  SERVER_ROLE,
   startEmbeddedPostgres,
   superviseEmbedded,
   withDatabaseName,
@@ -23,9 +25,20 @@ import { seedThemes } from './modules/themes/index.js';
 
 export const EMBEDDED_DATABASE = 'orbit360';
 
-/** The database URL (starting the embedded PostgreSQL when no DATABASE_URL is set). */
+/**
+ * The owner's URL, for migrations, and the configured app URL (starting the embedded
+ * PostgreSQL when no DATABASE_URL is set: then both are its superuser's, ADR 007).
+ */
 export async function openDatabaseUrl(config: Config, logger: Logger) {
-  if (config.database.url) return { url: config.database.url, embedded: undefined };
+  if (config.database.url) {
+    if (!config.database.migrationUrl) {
+      logger.warn(
+        'MIGRATION_DATABASE_URL is not set: migrations run as the role of DATABASE_URL (development only, ADR 007)',
+      );
+    }
+    const ownerUrl = config.database.migrationUrl ?? config.database.url;
+    return { url: config.database.url, ownerUrl, embedded: undefined };
+  }
   await mkdir(config.dataDir, { recursive: true });
   const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
     dataDir: config.dataDir,
@@ -40,7 +53,29 @@ export async function openDatabaseUrl(config: Config, logger: Logger) {
   } finally {
     await admin.close();
   }
-  return { url: withDatabaseName(embedded.url, EMBEDDED_DATABASE), embedded };
+  const url = withDatabaseName(embedded.url, EMBEDDED_DATABASE);
+  return { url, ownerUrl: url, embedded };
+}
+
+/**
+ * Migrates as the owner, then prepares the application's role and returns its URL: the
+ * embedded cluster's `orbit_server` password is generated per install (DATA_DIR, 0600).
+ */
+async function migrateAndPrepareRoles(
+  config: Config,
+  logger: Logger,
+  urls: Awaited<ReturnType<typeof openDatabaseUrl>>,
+) {
+  await runMigrations(urls.ownerUrl);
+  await migrateQueue({ url: urls.ownerUrl, logger });
+  return prepareAppRole({
+    ownerUrl: urls.ownerUrl,
+    appUrl: urls.url,
+    production: config.env === 'production',
+    serverPassword: urls.embedded
+      ? await resolveSecret({ dataDir: config.dataDir, name: SERVER_ROLE })
+      : undefined,
+  });
 }
 
 export interface Platform {
@@ -62,7 +97,21 @@ export interface Platform {
 }
 
 export async function bootstrap(config: Config, logger: Logger): Promise<Platform> {
-  const { url, embedded } = await openDatabaseUrl(config, logger);
+  const urls = await openDatabaseUrl(config, logger);
+  const { embedded } = urls;
+  const fatalListeners: ((error: Error) => void)[] = [];
+  if (embedded) {
+    superviseEmbedded(embedded, logger, (error) => {
+      for (const listener of fatalListeners.splice(0)) listener(error);
+    });
+  }
+  let url: string;
+  try {
+    url = await migrateAndPrepareRoles(config, logger, urls);
+  } catch (error) {
+    await embedded?.stop().catch(() => {});
+    throw error;
+  }
   const database = createDatabase({
     url,
     poolSize: config.database.poolSize,
@@ -71,15 +120,7 @@ export async function bootstrap(config: Config, logger: Logger): Promise<Platfor
   });
   let worker: Worker | undefined;
   let closing: Promise<void> | undefined;
-  const fatalListeners: ((error: Error) => void)[] = [];
-  if (embedded) {
-    superviseEmbedded(embedded, logger, (error) => {
-      for (const listener of fatalListeners.splice(0)) listener(error);
-    });
-  }
   try {
-    await runMigrations(url);
-    await migrateQueue({ url, logger });
     await seedThemes(database.db);
     await seedPlans(database.db);
     const { generatedPassword, weakPassword } = await ensureBootstrapAdmin({

@@ -105,6 +105,13 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error('Orbit360 failed to start:', error instanceof Error ? error.message : error);
+  // An operator-fixable problem found while starting (the database role, ADR 007): one line each.
+  const message =
+    error instanceof ConfigError
+      ? error.problems.join('\n')
+      : error instanceof Error
+        ? error.message
+        : error;
+  console.error('Orbit360 failed to start:', message);
   process.exit(1);
 });

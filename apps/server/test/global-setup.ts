@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
   createDatabase,
+  prepareAppRole,
   runMigrations,
   startEmbeddedPostgres,
   withDatabaseName,
@@ -18,7 +19,10 @@ import { migrateQueue } from '../src/platform/queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The owner's (superuser's) URL: creating and dropping databases, DDL, terminations. */
     postgresUrl: string;
+    /** The application role's URL (`orbit_server`, ADR 007): what the app's pools use. */
+    appUrl: string;
     templateDatabase: string;
   }
 }
@@ -41,8 +45,15 @@ export default async function setup(project: TestProject) {
   await runMigrations(templateUrl);
   // graphile-worker's schema too, so test databases cloned from the template have the queue.
   await migrateQueue({ url: templateUrl, logger });
+  // The app role and its grants (cloned with the template); test pools connect as it.
+  const appUrl = await prepareAppRole({
+    ownerUrl: templateUrl,
+    appUrl: templateUrl,
+    production: false,
+  });
 
   project.provide('postgresUrl', postgresUrl);
+  project.provide('appUrl', appUrl);
   project.provide('templateDatabase', templateDatabase);
 
   return async () => {

@@ -2,6 +2,7 @@
  * Test helpers: a private, migrated database per test file, and the real app built on it.
  */
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -18,23 +19,46 @@ import type { AdminRole } from '@orbit360/contracts';
 
 export const TEST_ADMIN = { email: 'admin@orbit360.test', password: 'correct-horse-battery-1' };
 
+/** A test database: the app's pool (as `orbit_server`), its name and the owner's URL. */
+export type TestDatabase = Database & {
+  name: string;
+  /** The owner's URL of this database (child servers migrate with it, ADR 007). */
+  ownerUrl: string;
+};
+
+/**
+ * Runs `work` on an owner (superuser) connection to the test database — the one way a test
+ * gets rights the application does not have (DDL, terminating backends, …).
+ */
+export async function asOwner<T>(
+  database: Pick<TestDatabase, 'ownerUrl'>,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: database.ownerUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Creates a database cloned from the migrated template; dropped by `drop()`. */
-export async function createTestDatabase(): Promise<
-  Database & { name: string; drop(): Promise<void> }
-> {
+export async function createTestDatabase(): Promise<TestDatabase & { drop(): Promise<void> }> {
   const postgresUrl = inject('postgresUrl');
   const name = `orbit_t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const logger = createLogger('silent');
   const admin = createDatabase({ url: postgresUrl, poolSize: 1, logger });
   await admin.pool.query(`create database ${name} template ${inject('templateDatabase')}`);
   const database = createDatabase({
-    url: withDatabaseName(postgresUrl, name),
+    url: withDatabaseName(inject('appUrl'), name),
     poolSize: 5,
     logger,
   });
   return {
     ...database,
     name,
+    ownerUrl: withDatabaseName(postgresUrl, name),
     async drop() {
       await database.close();
       await admin.pool.query(`drop database if exists ${name} with (force)`);
@@ -44,8 +68,8 @@ export async function createTestDatabase(): Promise<
 }
 
 /** A fresh, migrated database for the current test file (filled in before its tests run). */
-export function setupTestDatabase(): Database {
-  const state = {} as Database;
+export function setupTestDatabase(): TestDatabase {
+  const state = {} as TestDatabase;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const { drop: dropDatabase, ...database } = await createTestDatabase();
@@ -69,7 +93,7 @@ export function testConfig(overrides: Record<string, string> = {}) {
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
-  database: Database;
+  database: TestDatabase;
   /** Bearer token of a test admin with the given role (created on first use). */
   adminToken(role?: AdminRole): Promise<string>;
 }
@@ -142,3 +166,9 @@ export async function merchantToken(
   });
   return token;
 }
+
+/** A child server's database settings: the app role's URL and the owner's, as in production. */
+export const databaseEnv = (database: Pick<TestDatabase, 'url' | 'ownerUrl'>) => ({
+  DATABASE_URL: database.url,
+  MIGRATION_DATABASE_URL: database.ownerUrl,
+});

@@ -32,6 +32,13 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
   ),
+  /** The owner's URL, for migrations (ADR 007); development falls back to DATABASE_URL. */
+  MIGRATION_DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+  ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** How long a request may wait for a database connection, a statement, an idle transaction. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -128,6 +135,10 @@ function productionProblems(e: z.output<typeof EnvSchema>): string[] {
     problems.push(
       'DATABASE_URL: required in production (the embedded database is for development)',
     );
+  if (e.DATABASE_URL && !e.MIGRATION_DATABASE_URL)
+    problems.push(
+      "MIGRATION_DATABASE_URL: required in production (the tables' owner, for migrations; DATABASE_URL is the app's own role, ADR 007)",
+    );
   if (!e.JWT_SECRET)
     problems.push(
       'JWT_SECRET: required in production (no generated secret; at least 32 characters)',
@@ -178,6 +189,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     database: {
       url: e.DATABASE_URL,
+      /** The owner's URL for migrations; unset: DATABASE_URL's (development only). */
+      migrationUrl: e.MIGRATION_DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,
       timeouts: {
         connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,

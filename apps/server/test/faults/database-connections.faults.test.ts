@@ -13,7 +13,7 @@ import {
   startServerProcess,
   type ServerProcess,
 } from '../server-process.js';
-import { createTestDatabase } from '../helpers.js';
+import { createTestDatabase, databaseEnv } from '../helpers.js';
 
 describe('the server survives dropped database connections', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -28,7 +28,7 @@ describe('the server survives dropped database connections', () => {
     await killer.connect();
     child = await startServerProcess({
       env: {
-        DATABASE_URL: database.url,
+        ...databaseEnv(database),
         JWT_SECRET: 'child-secret-child-secret-child-secret-12',
         DATABASE_POOL_SIZE: '6',
         QUEUE_POLL_INTERVAL_MS: '100',

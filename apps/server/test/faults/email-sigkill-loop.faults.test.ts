@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp } from '../helpers.js';
+import { databaseEnv, setupTestApp } from '../helpers.js';
 import { startServerProcess, type ServerProcess } from '../server-process.js';
 import { emails } from '../../src/modules/email/index.js';
 import { startSmtpSink, type SmtpSink } from '../../src/modules/provisioning/testing/smtp-sink.js';
@@ -31,7 +31,7 @@ describe('exactly one delivery per email across SIGKILLs', () => {
     startServerProcess({
       env: {
         ROLE: 'worker',
-        DATABASE_URL: t.database.url,
+        ...databaseEnv(t.database),
         SMTP_URL: smtp.url,
         JWT_SECRET: 'child-secret-child-secret-child-secret-12',
         QUEUE_POLL_INTERVAL_MS: '50',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setupTestApp } from '../helpers.js';
+import { databaseEnv, setupTestApp } from '../helpers.js';
 import { startServerProcess, type ServerProcess } from '../server-process.js';
 import { startSmtpSink, type SmtpSink } from '../../src/modules/provisioning/testing/smtp-sink.js';
 import { duplicatesOf, enqueueBacklog, outboxStatuses, receivedCounts } from './email-outbox.js';
@@ -26,7 +26,7 @@ describe('graceful shutdown under an email backlog', () => {
       env: {
         ROLE: 'all',
         LOG_LEVEL: 'info',
-        DATABASE_URL: t.database.url,
+        ...databaseEnv(t.database),
         SMTP_URL: smtp.url,
         JWT_SECRET: 'child-secret-child-secret-child-secret-12',
         QUEUE_POLL_INTERVAL_MS: '50',

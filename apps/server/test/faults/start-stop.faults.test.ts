@@ -6,13 +6,14 @@
  * 500 (issue 12 items 1–2, issue 14 item 3).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clusterDirFor } from '../../src/platform/database/embedded.js';
+import pg from 'pg';
+import { clusterDirFor, runningEmbeddedUrl } from '../../src/platform/database/embedded.js';
 import { freePort } from '../../src/platform/net.js';
 
 const ADMIN_PASSWORD = 'start-stop-admin-password-1';
@@ -101,6 +102,18 @@ async function expectNothingLeft(s: Started) {
 describe('npm start stops cleanly and supervises its database', () => {
   it('SIGTERM to the npm process stops the server and the embedded PostgreSQL', async () => {
     const s = await npmStart();
+    // The app connects as orbit_server (ADR 007), its password this install's own (0600).
+    const secret = await stat(path.join(s.dataDir, 'orbit_server.secret'));
+    expect(secret.mode & 0o777).toBe(0o600);
+    const owner = new pg.Client({ connectionString: (await runningEmbeddedUrl(s.dataDir))! });
+    await owner.connect();
+    const { rows } = await owner
+      .query<{ usename: string }>(
+        `select distinct usename from pg_stat_activity
+         where datname = 'orbit360' and application_name like 'orbit360%'`,
+      )
+      .finally(() => owner.end());
+    expect(rows.map((row) => row.usename)).toEqual(['orbit_server']);
     process.kill(s.npm.pid!, 'SIGTERM');
     await s.exited;
     await expectNothingLeft(s);

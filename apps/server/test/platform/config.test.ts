@@ -58,7 +58,8 @@ describe('configuration', () => {
   describe('production refusals (ADR 005)', () => {
     const production = {
       NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://db.internal/orbit360',
+      DATABASE_URL: 'postgres://orbit_server@db.internal/orbit360',
+      MIGRATION_DATABASE_URL: 'postgres://orbit_owner@db.internal/orbit360',
       JWT_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://api.shops.example',
       PLATFORM_DOMAIN: 'shops.example',
@@ -80,6 +81,7 @@ describe('configuration', () => {
 
     it.each([
       ['DATABASE_URL', 'the embedded database is for development'],
+      ['MIGRATION_DATABASE_URL', "the tables' owner"],
       ['JWT_SECRET', 'no generated secret'],
       ['PUBLIC_URL', 'required in production'],
       ['PLATFORM_DOMAIN', 'required in production'],

@@ -24,6 +24,7 @@ describe('a database partition', () => {
     child = await startServerProcess({
       env: {
         DATABASE_URL: proxied.toString(),
+        MIGRATION_DATABASE_URL: database.ownerUrl,
         JWT_SECRET: 'child-secret-child-secret-child-secret-12',
         DATABASE_CONNECT_TIMEOUT_MS: '1000',
         DATABASE_STATEMENT_TIMEOUT_MS: '1000',

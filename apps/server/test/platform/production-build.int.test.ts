@@ -40,7 +40,10 @@ describe('the compiled server in production', () => {
       compiledMain: path.join(outdir, 'main.js'),
       env: {
         NODE_ENV: 'production',
-        DATABASE_URL: withDatabaseName(inject('postgresUrl'), name),
+        // The two roles of ADR 007: the app's own (granted its rights after the migrations)
+        // and the owner's.
+        DATABASE_URL: withDatabaseName(inject('appUrl'), name),
+        MIGRATION_DATABASE_URL: withDatabaseName(inject('postgresUrl'), name),
         JWT_SECRET: 'production-secret-production-secret-1234',
         PUBLIC_URL: 'https://api.shops.example',
         PLATFORM_DOMAIN: 'shops.example',
@@ -84,6 +87,32 @@ describe('the compiled server in production', () => {
       'PROVISIONING_FAULTS',
     ])
       expect(error).toContain(`- ${variable}: `);
+    expect(error).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an app role that could leave row-level security behind: one line, exit 1', async () => {
+    const owner = withDatabaseName(inject('postgresUrl'), name);
+    const run = startServerProcess({
+      compiledMain: path.join(outdir, 'main.js'),
+      env: {
+        NODE_ENV: 'production',
+        // The superuser as the app's role (ADR 007).
+        DATABASE_URL: owner,
+        MIGRATION_DATABASE_URL: owner,
+        JWT_SECRET: 'production-secret-production-secret-1234',
+        PUBLIC_URL: 'https://api.shops.example',
+        PLATFORM_DOMAIN: 'shops.example',
+        SMTP_URL: 'smtp://127.0.0.1:1',
+      },
+      startTimeoutMs: 20_000,
+    });
+    const error = ((await run.catch((e: Error) => e)) as Error).message;
+    expect(error).toContain('exit 1');
+    const lines = error.split('\n').filter((line) => line.includes('Orbit360 failed to start'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /Orbit360 failed to start: DATABASE_URL connects as \S+, a superuser: point DATABASE_URL at a role with NOSUPERUSER NOBYPASSRLS/,
+    );
     expect(error).not.toMatch(/\n\s+at /);
   });
 });

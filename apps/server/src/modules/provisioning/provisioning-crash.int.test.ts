@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PROVISIONING_STEP_KEYS } from '@orbit360/contracts';
 import { startWorker } from '../../worker.js';
-import { bearer } from '../../../test/helpers.js';
+import { bearer, databaseEnv } from '../../../test/helpers.js';
 import { withTenant } from '../../platform/database/index.js';
 import { merchantAccounts } from '../auth/index.js';
 import { emails } from '../email/index.js';
@@ -35,7 +35,7 @@ describe('provisioning survives SIGKILL and shares the queue across processes', 
     const child = await startServerProcess({
       env: {
         ...WORKER_ENV,
-        DATABASE_URL: h.t.database.url,
+        ...databaseEnv(h.t.database),
         SMTP_URL: h.smtp!.url,
         ...env,
       },

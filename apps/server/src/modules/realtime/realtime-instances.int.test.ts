@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AnyRealtimeEvent } from '@orbit360/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { merchantToken, setupTestApp } from '../../../test/helpers.js';
+import { databaseEnv, merchantToken, setupTestApp } from '../../../test/helpers.js';
 import { publishCommitted } from './testing/publish-committed.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
 import { connectTestSocket, type TestSocket } from './testing/ws-test-client.js';
@@ -41,7 +41,7 @@ describe('realtime across server instances', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     urlA = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     b = await startServerProcess({
-      env: { DATABASE_URL: t.database.url, JWT_SECRET: t.ctx.config.auth.jwtSecret! },
+      env: { ...databaseEnv(t.database), JWT_SECRET: t.ctx.config.auth.jwtSecret! },
     });
   });
 

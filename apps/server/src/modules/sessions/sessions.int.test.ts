@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REALTIME_CLOSE_CODES } from '@orbit360/contracts';
-import { bearer, TEST_ADMIN } from '../../../test/helpers.js';
+import { bearer, databaseEnv, TEST_ADMIN } from '../../../test/helpers.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
 import { auditLog } from '../audit/audit.table.js';
 import { setupProvisioningTest, tokenFrom } from '../provisioning/testing/provisioning-harness.js';
@@ -25,7 +25,7 @@ describe('sessions', () => {
     urlA = `http://127.0.0.1:${h.t.ctx.config.http.port}`;
     other = await startServerProcess({
       env: {
-        DATABASE_URL: h.t.database.url,
+        ...databaseEnv(h.t.database),
         JWT_SECRET: h.t.ctx.config.auth.jwtSecret!,
         // It runs queue workers too: its emails must reach the same mailbox.
         SMTP_URL: h.smtp!.url,

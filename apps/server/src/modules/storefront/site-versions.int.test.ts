@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp } from '../../../test/helpers.js';
+import { asOwner, setupTestApp } from '../../../test/helpers.js';
 import { withTenant } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { products, seedStoreContent } from '../stores/index.js';
@@ -141,8 +141,8 @@ describe('site versions: publish and rollback', () => {
     const store = await createTestStore(t.ctx, { theme: 'modern' });
     expect((await get(store.slug)).statusCode).toBe(200);
     // Make the event insert (the last statement of a publish) fail for this tenant only.
-    await t.ctx.db.execute(
-      sql.raw(`
+    await asOwner(t.database, (owner) =>
+      owner.query(`
       create function fail_publish() returns trigger language plpgsql as $$
       begin raise exception 'injected failure'; end $$;
       create trigger fail_publish before insert on events for each row
@@ -165,8 +165,8 @@ describe('site versions: publish and rollback', () => {
       });
       expect(rolledBack.version).toBe(1); // already live: nothing to do, no event
     } finally {
-      await t.ctx.db.execute(
-        sql.raw('drop trigger fail_publish on events; drop function fail_publish();'),
+      await asOwner(t.database, (owner) =>
+        owner.query('drop trigger fail_publish on events; drop function fail_publish();'),
       );
     }
     const state = await getSiteState({

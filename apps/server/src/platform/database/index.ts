@@ -1,6 +1,7 @@
 export * from './client.js';
 export * from './connection-errors.js';
 export * from './migrate.js';
+export * from './roles.js';
 export * from './tenant.js';
 export {
   EmbeddedDatabaseError,
