@@ -51,9 +51,12 @@ export function createDatabase(options: {
     // readAsTenant inlines string literals: they must mean what they say on every server.
     options: '-c standard_conforming_strings=on',
   });
+  let closing: Promise<void> | undefined;
   const onConnectionError = (state: string) => (err: Error & { code?: string }) => {
-    // 57P01: the server is shutting down (expected while stopping the embedded database).
-    const level = err.code === '57P01' && state === 'idle' ? 'debug' : 'warn';
+    // 57P01: the server is shutting down — expected for an idle client, and for any client
+    // once we close (pool.end() asks clients to end without waiting for them to be gone).
+    const expected = err.code === '57P01' && (state === 'idle' || closing !== undefined);
+    const level = expected ? 'debug' : 'warn';
     logger[level]({ code: err.code, message: err.message }, `${state} database connection failed`);
   };
   // An idle client losing its connection must not crash the process.
@@ -66,7 +69,6 @@ export function createDatabase(options: {
   });
   const db = drizzle(pool);
   db.transaction = releasingTransaction(pool);
-  let closing: Promise<void> | undefined;
   return { pool, db, url: options.url, close: () => (closing ??= pool.end()) };
 }
 
