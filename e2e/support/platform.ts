@@ -13,10 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { REPO_ROOT, RESULTS_DIR } from './paths.js';
-import {
-  startSmtpSink,
-  type SmtpSink,
-} from '../../apps/server/src/modules/provisioning/testing/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../../apps/server/test/support/smtp-sink.js';
 
 export interface Platform {
   apiUrl: string;

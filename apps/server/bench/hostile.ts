@@ -23,7 +23,7 @@ import { bootstrap } from '../src/bootstrap.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
 import { publishSite } from '../src/modules/storefront/index.js';
-import { createTestStore } from '../src/modules/storefront/testing/create-test-store.js';
+import { createTestStore } from '../test/support/create-test-store.js';
 import { getThemeByKey, themes } from '../src/modules/themes/index.js';
 import { openBenchDatabase } from './bench-database.js';
 

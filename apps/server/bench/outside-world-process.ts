@@ -8,7 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { startSmtpSink } from '../src/modules/provisioning/testing/smtp-sink.js';
+import { startSmtpSink } from '../test/support/smtp-sink.js';
 
 export interface SiteCheck {
   /** Reported back with the result. */

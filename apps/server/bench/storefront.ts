@@ -31,7 +31,7 @@ import {
   loadStoreEntry,
   renderStorefront,
 } from '../src/modules/storefront/index.js';
-import { createTestStore } from '../src/modules/storefront/testing/create-test-store.js';
+import { createTestStore } from '../test/support/create-test-store.js';
 import { openBenchDatabase } from './bench-database.js';
 
 const arg = (name: string, fallback: number) => {

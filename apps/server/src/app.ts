@@ -23,21 +23,20 @@ import { registerRequestLog } from './platform/http/request-log.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { spaOrigins } from './platform/http/spa.js';
-import { auditRoutes } from './modules/audit/index.js';
-import { authRoutes } from './modules/auth/index.js';
-import { dashboardRoutes } from './modules/dashboard/index.js';
-import { emailRoutes } from './modules/email/index.js';
-import { homeRoutes } from './modules/home/index.js';
-import { provisioningRoutes } from './modules/provisioning/index.js';
-import { merchantsRoutes } from './modules/merchants/index.js';
-import { plansRoutes } from './modules/plans/index.js';
-import { themesRoutes } from './modules/themes/index.js';
-import {
-  createStorefrontUrlRewriter,
-  siteRoutes,
-  storefrontRoutes,
-} from './modules/storefront/index.js';
-import { realtimeRoutes, realtimeWebsocketOptions } from './modules/realtime/index.js';
+// Each module's routes entry: modules use one another through their index.ts, never routes.
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { emailRoutes } from './modules/email/email.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
+import { provisioningRoutes } from './modules/provisioning/provisioning.routes.js';
+import { merchantsRoutes } from './modules/merchants/merchants.routes.js';
+import { plansRoutes } from './modules/plans/plans.routes.js';
+import { themesRoutes } from './modules/themes/themes.routes.js';
+import { createStorefrontUrlRewriter } from './modules/storefront/index.js';
+import { siteRoutes } from './modules/storefront/site.routes.js';
+import { storefrontRoutes } from './modules/storefront/storefront.routes.js';
+import { realtimeRoutes, realtimeWebsocketOptions } from './modules/realtime/realtime.routes.js';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({

@@ -1,7 +1,7 @@
 /** Fault-test support: a backlog of outbox emails and exactly-once checks against the sink. */
 import { inArray } from 'drizzle-orm';
 import { enqueueEmails, emails } from '../../src/modules/email/index.js';
-import type { SmtpSink } from '../../src/modules/provisioning/testing/smtp-sink.js';
+import type { SmtpSink } from '../support/smtp-sink.js';
 import type { Db } from '../../src/platform/database/index.js';
 
 export async function enqueueBacklog(db: Db, prefix: string, count: number) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseEnv, setupTestApp } from '../helpers.js';
 import { startServerProcess, type ServerProcess } from '../server-process.js';
 import { emails } from '../../src/modules/email/index.js';
-import { startSmtpSink, type SmtpSink } from '../../src/modules/provisioning/testing/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { duplicatesOf, enqueueBacklog, outboxStatuses, receivedCounts } from './email-outbox.js';
 
 const EMAILS = 400;

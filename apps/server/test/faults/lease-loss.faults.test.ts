@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseEnv, setupTestApp } from '../helpers.js';
 import { startServerProcess, type ServerProcess } from '../server-process.js';
-import { startSmtpSink, type SmtpSink } from '../../src/modules/provisioning/testing/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { duplicatesOf, enqueueBacklog, outboxStatuses, receivedCounts } from './email-outbox.js';
 
 /**

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/platform/config.js';
 import { assertLeastPrivilege, SERVER_ROLE } from '../../src/platform/database/index.js';
 import { pgErrorCode } from '../../src/platform/errors.js';
-import { createTestStore } from '../../src/modules/storefront/testing/create-test-store.js';
+import { createTestStore } from '../support/create-test-store.js';
 import { asOwner, setupTestApp } from '../helpers.js';
 
 describe('the application database role', () => {

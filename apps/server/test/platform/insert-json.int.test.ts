@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertJsonRows, insertJsonRowsReturning } from '../../src/platform/database/index.js';
-import { auditLog } from '../../src/modules/audit/audit.table.js';
-import { emails } from '../../src/modules/email/email.table.js';
+import { auditLog } from '../../src/modules/audit/index.js';
+import { emails } from '../../src/modules/email/index.js';
 import { setupTestDatabase } from '../helpers.js';
 
 /** Bulk inserts sent as one JSON document read back exactly as drizzle's own inserts. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditList, AuditQuery } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { requireAdmin } from '../auth/index.js';
+import { requireAdmin } from '../../platform/http/guards.js';
 import { listAudit } from './list-audit.js';
 
 export const auditRoutes =

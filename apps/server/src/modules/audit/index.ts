@@ -1,4 +1,2 @@
 export { auditLog } from './audit.table.js';
-export { recordAudit, type AuditEntry } from './record-audit.js';
-export { listAudit } from './list-audit.js';
-export { auditRoutes } from './audit.routes.js';
+export { recordAudit } from './record-audit.js';

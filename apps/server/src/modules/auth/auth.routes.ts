@@ -11,7 +11,7 @@ import {
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { endSessions } from '../sessions/index.js';
-import { adminOf, merchantOf, requireAdmin, requireMerchant } from './auth.guards.js';
+import { adminOf, merchantOf, requireAdmin, requireMerchant } from '../../platform/http/guards.js';
 import { loginAdmin } from './login-admin.js';
 import { loginMerchant } from './login-merchant.js';
 import { requestMerchantPasswordReset } from './request-password-reset.js';

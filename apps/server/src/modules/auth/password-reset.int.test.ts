@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { emails } from '../email/index.js';
 import { merchants } from '../merchants/index.js';
-import { setupProvisioningTest, tokenFrom } from '../provisioning/testing/provisioning-harness.js';
+import { setupProvisioningTest, tokenFrom } from '../../../test/support/provisioning-harness.js';
 import { passwordTokens } from './index.js';
 
 describe('merchant password reset', () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
-import { setupProvisioningTest, tokenFrom } from '../provisioning/testing/provisioning-harness.js';
+import { setupProvisioningTest, tokenFrom } from '../../../test/support/provisioning-harness.js';
 import {
   admins,
   createAdmin,

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { bearer } from '../../../test/helpers.js';
 import { auditLog } from '../audit/index.js';
 import { emails } from '../email/index.js';
-import { setupProvisioningTest, tokenFrom } from '../provisioning/testing/provisioning-harness.js';
+import { setupProvisioningTest, tokenFrom } from '../../../test/support/provisioning-harness.js';
 import { oneTimeToken } from './index.js';
 
 /**

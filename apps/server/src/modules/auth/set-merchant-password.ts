@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { MerchantLoginResponse, SetMerchantPasswordBody } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
-import { merchants } from '../merchants/merchants.table.js';
+import { merchants } from '../merchants/index.js';
 import { endSessions, type ClientInfo } from '../sessions/index.js';
 import { merchantAccounts, passwordTokens } from './merchant-accounts.table.js';
 import { assertStrongPassword, hashPassword } from './passwords.js';

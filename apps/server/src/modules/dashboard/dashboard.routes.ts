@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MerchantOverview, StoreSettings, UpdateStoreSettingsBody } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { merchantOf, requireMerchant } from '../auth/index.js';
+import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
 import { getStoreSettings, updateStoreSettings } from '../stores/index.js';
 import { getMerchantOverview } from './get-merchant-overview.js';
 

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { withTenant } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { merchantAccounts } from '../auth/index.js';
-import type { MerchantPrincipal } from '../sessions/index.js';
+import type { MerchantPrincipal } from '../../platform/http/guards.js';
 import { merchants } from '../merchants/index.js';
 import { plans } from '../plans/index.js';
 import { storeProfiles } from '../stores/index.js';

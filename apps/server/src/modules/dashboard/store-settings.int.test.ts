@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
-import { connectTestSocket, type TestSocket } from '../realtime/testing/ws-test-client.js';
-import { createTestStore, type TestStore } from '../storefront/testing/create-test-store.js';
+import { connectTestSocket, type TestSocket } from '../../../test/support/ws-test-client.js';
+import { createTestStore, type TestStore } from '../../../test/support/create-test-store.js';
 
 describe('merchant store settings', () => {
   const t = setupTestApp();

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EmailLog, EmailLogQuery } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { requireAdmin } from '../auth/index.js';
+import { requireAdmin } from '../../platform/http/guards.js';
 import { listEmails } from './list-emails.js';
 
 export const emailRoutes =

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../test/helpers.js';
-import { createTestStore } from '../storefront/testing/create-test-store.js';
+import { createTestStore } from '../../../test/support/create-test-store.js';
 import { renderLandingPage } from './landing-page.js';
 
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);

@@ -5,7 +5,7 @@ import { buildApp } from '../../app.js';
 import { createAppContext } from '../../context.js';
 import { createLogger } from '../../platform/logger.js';
 import { emails } from '../email/index.js';
-import { setupProvisioningTest } from '../provisioning/testing/provisioning-harness.js';
+import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
 import { merchants, recordMerchantApplication } from './index.js';
 
 const application = (email: string, extra: Record<string, unknown> = {}) => ({

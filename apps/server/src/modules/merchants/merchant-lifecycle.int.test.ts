@@ -4,7 +4,7 @@ import { bearer } from '../../../test/helpers.js';
 import { events } from '../realtime/index.js';
 import { emails } from '../email/index.js';
 import { oneTimeToken } from '../auth/index.js';
-import { setupProvisioningTest } from '../provisioning/testing/provisioning-harness.js';
+import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
 
 describe('merchant lifecycle: suspend and reactivate', () => {
   const h = setupProvisioningTest();

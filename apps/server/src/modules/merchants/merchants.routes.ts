@@ -11,7 +11,8 @@ import {
   SessionsEndedResponse,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { adminOf, requireAdmin, sendPasswordLink } from '../auth/index.js';
+import { sendPasswordLink } from '../auth/index.js';
+import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { reactivateMerchant, suspendMerchant } from './change-merchant-status.js';
 import { endMerchantSessions } from './end-merchant-sessions.js';
 import { getMerchant } from './get-merchant.js';

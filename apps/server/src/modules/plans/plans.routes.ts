@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreatePlanBody, IdParams, Plan, PlanList, UpdatePlanBody } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { adminOf, requireAdmin } from '../auth/index.js';
+import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { createPlan, deletePlan, listPlans, updatePlan } from './plan-use-cases.js';
 
 export const plansRoutes =

@@ -4,7 +4,7 @@ import { bearer } from '../../../test/helpers.js';
 import { merchants } from '../merchants/index.js';
 import { plans } from '../plans/index.js';
 import { themes } from '../themes/index.js';
-import { setupProvisioningTest } from './testing/provisioning-harness.js';
+import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
 
 // No worker: these tests look at the API's answers, not at the workflow.
 describe('activation API: validation, authorization, conflicts', () => {

@@ -1,5 +1,4 @@
 export { provisionings, provisioningSteps } from './provisioning.table.js';
-export { provisioningRoutes } from './provisioning.routes.js';
 export { activateMerchant } from './activate-merchant.js';
 export { validateActivation } from './validate-activation.js';
 export { getProvisioningStatus } from './get-provisioning-status.js';

@@ -9,7 +9,7 @@ import { emails } from '../email/index.js';
 import { siteVersions } from '../storefront/index.js';
 import { tenants } from '../tenants/index.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
-import { setupProvisioningTest } from './testing/provisioning-harness.js';
+import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
 
 /**
  * Real processes: the server (`src/main.ts`, role worker) runs as a child process on this

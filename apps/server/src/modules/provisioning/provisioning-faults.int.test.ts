@@ -9,7 +9,7 @@ import { siteVersions } from '../storefront/index.js';
 import { tenants } from '../tenants/index.js';
 import { provisioningSteps, provisionings } from './provisioning.table.js';
 import { withTenant } from '../../platform/database/index.js';
-import { isSettled, setupProvisioningTest } from './testing/provisioning-harness.js';
+import { isSettled, setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
 
 // Each store name selects its own fault: `<step>:fail:<n>@<store name>`.
 const failOnce = (step: string) => `FailOnce ${step}`;

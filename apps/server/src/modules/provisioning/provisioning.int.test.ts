@@ -5,7 +5,7 @@ import { auditLog } from '../audit/index.js';
 import { merchantAccounts } from '../auth/index.js';
 import { events } from '../realtime/index.js';
 import { tenants } from '../tenants/index.js';
-import { setupProvisioningTest, tokenFrom } from './testing/provisioning-harness.js';
+import { setupProvisioningTest, tokenFrom } from '../../../test/support/provisioning-harness.js';
 
 describe('provisioning: happy path end to end', () => {
   const h = setupProvisioningTest({ smtp: true });

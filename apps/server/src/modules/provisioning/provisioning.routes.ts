@@ -10,7 +10,7 @@ import {
   SlugAvailabilityQuery,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { adminOf, requireAdmin } from '../auth/index.js';
+import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { activateMerchant } from './activate-merchant.js';
 import { bulkActivateMerchants } from './bulk-activate-merchants.js';
 import { checkSlugAvailability } from './check-slug-availability.js';

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { bearer } from '../../../test/helpers.js';
 import { oneTimeToken, passwordTokens } from '../auth/index.js';
 import { emails, ONE_TIME_TOKEN_PLACEHOLDER } from '../email/index.js';
-import { setupProvisioningTest } from './testing/provisioning-harness.js';
+import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
 
 describe('welcome email: SMTP outage, then recovery', () => {
   const h = setupProvisioningTest({ smtp: true, env: { MAIL_RETRY_BASE_MS: '40' } });

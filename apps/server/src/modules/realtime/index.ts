@@ -1,11 +1,5 @@
 export { events } from './events.table.js';
-export {
-  publishEvent,
-  publishEvents,
-  EVENTS_CHANNEL,
-  type EventToPublish,
-} from './publish-event.js';
-export { createRealtimeHub, type RealtimeHub, type RealtimeSubscriber } from './realtime-hub.js';
-export { realtimeRoutes, realtimeWebsocketOptions } from './realtime.routes.js';
+export { publishEvent, publishEvents, type EventToPublish } from './publish-event.js';
+export { createRealtimeHub, type RealtimeHub } from './realtime-hub.js';
 export { invalidateStorefrontOnEvents, type StorefrontCache } from './storefront-invalidation.js';
 export { pruneEvents } from './prune-events.js';

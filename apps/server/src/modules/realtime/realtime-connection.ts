@@ -7,7 +7,7 @@
 import { REALTIME_CLOSE_CODES } from '@orbit360/contracts';
 import type { WebSocket } from 'ws';
 import type { Logger } from '../../platform/logger.js';
-import type { Principal } from '../sessions/index.js';
+import type { Principal } from '../../platform/http/guards.js';
 import { controlFrame, encodeEvent, type FramedEvent } from './event-frame.js';
 import { readEventBounds, readEventsAfter, type Queryable } from './read-events.js';
 

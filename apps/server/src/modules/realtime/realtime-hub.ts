@@ -11,7 +11,7 @@ import type pg from 'pg';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../platform/config.js';
 import type { Logger } from '../../platform/logger.js';
-import type { Principal } from '../sessions/index.js';
+import type { Principal } from '../../platform/http/guards.js';
 import {
   ADMIN_ROOM,
   decodeEvent,

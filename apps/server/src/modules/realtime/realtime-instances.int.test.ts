@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseEnv, merchantToken, setupTestApp } from '../../../test/helpers.js';
 import { publishCommitted } from './testing/publish-committed.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
-import { connectTestSocket, type TestSocket } from './testing/ws-test-client.js';
+import { connectTestSocket, type TestSocket } from '../../../test/support/ws-test-client.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const seqs = (events: AnyRealtimeEvent[]) => events.map((e) => e.seq);

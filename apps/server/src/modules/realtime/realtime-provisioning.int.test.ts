@@ -4,8 +4,8 @@
 import type { AnyRealtimeEvent } from '@orbit360/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { merchantToken } from '../../../test/helpers.js';
-import { setupProvisioningTest } from '../provisioning/testing/provisioning-harness.js';
-import { connectTestSocket, type TestSocket } from './testing/ws-test-client.js';
+import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
+import { connectTestSocket, type TestSocket } from '../../../test/support/ws-test-client.js';
 
 const seqs = (events: AnyRealtimeEvent[]) => events.map((e) => e.seq);
 const of = (merchantId: string) => (e: AnyRealtimeEvent) =>

@@ -15,7 +15,11 @@ import { createSessionService, createTokenService } from '../sessions/index.js';
 import { invalidateStorefrontOnEvents, pruneEvents, publishEvent, publishEvents } from './index.js';
 import { publishCommitted } from './testing/publish-committed.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { connectTestSocket, refusedUpgrade, type TestSocket } from './testing/ws-test-client.js';
+import {
+  connectTestSocket,
+  refusedUpgrade,
+  type TestSocket,
+} from '../../../test/support/ws-test-client.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 async function listen(t: TestApp) {

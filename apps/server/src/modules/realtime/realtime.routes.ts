@@ -16,8 +16,7 @@ import {
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
-import { bearerToken } from '../auth/index.js';
-import type { Principal } from '../sessions/index.js';
+import { bearerToken, type Principal } from '../../platform/http/guards.js';
 import { closeSockets } from './realtime-hub.js';
 
 const QuerySchema = z.object({

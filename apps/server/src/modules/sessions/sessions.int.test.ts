@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REALTIME_CLOSE_CODES } from '@orbit360/contracts';
 import { bearer, databaseEnv, TEST_ADMIN } from '../../../test/helpers.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
-import { auditLog } from '../audit/audit.table.js';
-import { setupProvisioningTest, tokenFrom } from '../provisioning/testing/provisioning-harness.js';
-import { connectTestSocket } from '../realtime/testing/ws-test-client.js';
+import { auditLog } from '../audit/index.js';
+import { setupProvisioningTest, tokenFrom } from '../../../test/support/provisioning-harness.js';
+import { connectTestSocket } from '../../../test/support/ws-test-client.js';
 
 const PASSWORD = 'plum-orchard-41-lantern';
 /** The bar of the issue: an ended session is refused everywhere within a second. */

@@ -11,11 +11,11 @@ import { isUuid, type Db, type Executor } from '../../platform/database/index.js
 import { AppError } from '../../platform/errors.js';
 import { publishEvent } from '../realtime/index.js';
 import { sessions } from './sessions.table.js';
+import type { Authenticator, Principal } from '../../platform/http/guards.js';
 import {
   sessionExpiredError,
   type AdminIdentity,
   type MerchantIdentity,
-  type Principal,
   type TokenService,
 } from './tokens.js';
 
@@ -29,15 +29,13 @@ export interface ClientInfo {
   userAgent?: string;
 }
 
-export interface SessionService {
+export interface SessionService extends Authenticator {
   startAdmin(admin: AdminIdentity, client?: ClientInfo, tx?: Executor): Promise<string>;
   startMerchant<Role extends string>(
     account: Omit<MerchantIdentity, 'role'> & { role: Role },
     client?: ClientInfo,
     tx?: Executor,
   ): Promise<{ token: string; merchant: Omit<MerchantIdentity, 'role'> & { role: Role } }>;
-  /** The principal of a token whose session still counts; 401 otherwise. */
-  authenticate(token: string): Promise<Principal>;
   /** Drops ended sessions from this instance's cache (fed by `session.ended` events). */
   forget(sessionIds: readonly string[]): void;
 }

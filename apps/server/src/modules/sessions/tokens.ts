@@ -7,29 +7,11 @@
 import { SignJWT, jwtVerify } from 'jose';
 import type { AdminRole } from '@orbit360/contracts';
 import { AppError } from '../../platform/errors.js';
+import type { AdminPrincipal, MerchantPrincipal, Principal } from '../../platform/http/guards.js';
 
 const ISSUER = 'orbit360';
 export const ADMIN_AUDIENCE = 'orbit360:admin';
 export const MERCHANT_AUDIENCE = 'orbit360:merchant';
-
-export interface AdminPrincipal {
-  kind: 'admin';
-  id: string;
-  sessionId: string;
-  email: string;
-  role: AdminRole;
-}
-
-export interface MerchantPrincipal {
-  kind: 'merchant';
-  id: string;
-  sessionId: string;
-  merchantId: string;
-  tenantId: string;
-  role: string;
-}
-
-export type Principal = AdminPrincipal | MerchantPrincipal;
 
 /** Who a token is for, without the session (which the session service creates). */
 export type AdminIdentity = Omit<AdminPrincipal, 'kind' | 'sessionId'>;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { bearer, setupTestApp } from '../../../test/helpers.js';
 import { getThemeByKey } from '../themes/index.js';
 import { publishSite } from './index.js';
-import { createTestStore } from './testing/create-test-store.js';
+import { createTestStore } from '../../../test/support/create-test-store.js';
 
 const HOSTILE: Record<string, string> = {
   'endless loop':
@@ -87,10 +87,15 @@ describe('hostile custom themes', () => {
       expect(hostile.headers['retry-after']).toBe('30');
       const after = t.ctx.renderer.stats();
       expect(after.failures).toBe(before.failures + 1);
-      // Stopped by the timeout or the heap cap: either way its worker was terminated...
-      expect(after.timeouts + after.heapOverruns).toBe(before.timeouts + before.heapOverruns + 1);
-      const threadsAfter = t.ctx.renderer.threadIds();
-      expect(threadsAfter.filter((id) => !threadsBefore.includes(id)).length).toBeGreaterThan(0);
+      // Stopped by the timeout or the heap cap, its worker terminated and replaced — or, when V8
+      // throws a catchable RangeError in the worker first (it may, for the 20 million), by that
+      // error; the uniq of 3 million always runs into the timeout.
+      const limited = after.timeouts + after.heapOverruns - before.timeouts - before.heapOverruns;
+      if (name.startsWith('uniq')) expect(limited).toBe(1);
+      if (limited) {
+        const threadsAfter = t.ctx.renderer.threadIds();
+        expect(threadsAfter.filter((id) => !threadsBefore.includes(id)).length).toBeGreaterThan(0);
+      }
       // ... logged once as a warning, never as an error.
       const failureWarnings = () =>
         warnings.mock.calls.filter((call) => call[1] === 'storefront theme failed to render');

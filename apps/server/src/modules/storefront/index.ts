@@ -3,8 +3,6 @@
  * (publish / rollback / preview) and the seed content of a new store.
  */
 export { siteVersions, sites, type SiteActor } from './storefront.table.js';
-export { storefrontRoutes } from './storefront.routes.js';
-export { siteRoutes } from './site.routes.js';
 export { createStorefrontUrlRewriter, hostnameOf, storeLabelOf } from './host-routing.js';
 export {
   createStorefrontCache,

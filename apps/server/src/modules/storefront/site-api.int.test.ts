@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { readAsTenant } from '../../platform/database/index.js';
 import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
 import { getThemeByKey } from '../themes/index.js';
-import { createTestStore, type TestStore } from './testing/create-test-store.js';
+import { createTestStore, type TestStore } from '../../../test/support/create-test-store.js';
 
 describe('merchant website API', () => {
   const t = setupTestApp();

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { products, seedStoreContent } from '../stores/index.js';
 import { getThemeByKey } from '../themes/index.js';
 import { getSiteState, publishSite, rollbackSite } from './index.js';
-import { createTestStore } from './testing/create-test-store.js';
+import { createTestStore } from '../../../test/support/create-test-store.js';
 
 describe('site versions: publish and rollback', () => {
   const t = setupTestApp();

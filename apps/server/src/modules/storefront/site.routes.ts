@@ -13,7 +13,7 @@ import {
   SiteState,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { merchantOf, requireMerchant } from '../auth/index.js';
+import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
 import { createPreviewLink } from './create-preview-link.js';
 import { getSiteState } from './get-site-state.js';
 import { publishSite } from './publish-site.js';

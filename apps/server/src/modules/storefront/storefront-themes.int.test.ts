@@ -4,7 +4,7 @@ import { withTenant } from '../../platform/database/index.js';
 import { products } from '../stores/index.js';
 import { getThemeByKey } from '../themes/index.js';
 import { publishSite } from './index.js';
-import { createTestStore } from './testing/create-test-store.js';
+import { createTestStore } from '../../../test/support/create-test-store.js';
 
 const THEMES = ['modern', 'classic', 'minimal'] as const;
 

@@ -8,7 +8,7 @@ import {
   UpdateThemeBody,
 } from '@orbit360/contracts';
 import type { AppContext } from '../../context.js';
-import { adminOf, requireAdmin } from '../auth/index.js';
+import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { createTheme } from './create-theme.js';
 import { deleteTheme } from './delete-theme.js';
 import { getTheme } from './get-theme.js';

@@ -17,7 +17,7 @@ import { loadConfig } from '../../../platform/config.js';
 import { createLogger } from '../../../platform/logger.js';
 import { tenants } from '../../tenants/index.js';
 import { websiteUrlFor } from '../index.js';
-import { createTestStore } from './create-test-store.js';
+import { createTestStore } from '../../../../test/support/create-test-store.js';
 
 const DEMOS = [
   { theme: 'modern', slug: 'northwind', storeName: 'Northwind Supply' },

@@ -5,13 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
-import type { AppContext } from '../../../context.js';
-import { withTenant } from '../../../platform/database/index.js';
-import { createMerchant } from '../../merchants/index.js';
-import { plans } from '../../plans/index.js';
-import { tenants } from '../../tenants/index.js';
-import { getThemeByKey } from '../../themes/index.js';
-import { publishSite, seedStoreContent, upsertStoreProfile } from '../index.js';
+import type { AppContext } from '../../src/context.js';
+import { withTenant } from '../../src/platform/database/index.js';
+import { createMerchant } from '../../src/modules/merchants/index.js';
+import { plans } from '../../src/modules/plans/index.js';
+import { tenants } from '../../src/modules/tenants/index.js';
+import { getThemeByKey } from '../../src/modules/themes/index.js';
+import {
+  publishSite,
+  seedStoreContent,
+  upsertStoreProfile,
+} from '../../src/modules/storefront/index.js';
 
 export interface TestStore {
   tenantId: string;

@@ -6,13 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import type { ErrorBody, ProvisioningStatus } from '@orbit360/contracts';
-import { bearer, setupTestApp, type TestApp } from '../../../../test/helpers.js';
-import { startWorker, type Worker } from '../../../worker.js';
-import { createMerchant } from '../../merchants/index.js';
-import { plans } from '../../plans/index.js';
-import { themes } from '../../themes/index.js';
-import { createFaults, type FaultRule, type Faults } from '../faults.js';
-import { freePort } from '../../../platform/net.js';
+import { bearer, setupTestApp, type TestApp } from '../helpers.js';
+import { startWorker, type Worker } from '../../src/worker.js';
+import { createMerchant } from '../../src/modules/merchants/index.js';
+import { plans } from '../../src/modules/plans/index.js';
+import { themes } from '../../src/modules/themes/index.js';
+import { createFaults, type FaultRule, type Faults } from '../../src/modules/provisioning/index.js';
+import { freePort } from '../../src/platform/net.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 export interface ProvisioningHarness {

@@ -4,7 +4,7 @@
  * before accepting it (to kill a sender mid-delivery).
  */
 import { SMTPServer } from 'smtp-server';
-import { freePort } from '../../../platform/net.js';
+import { freePort } from '../../src/platform/net.js';
 
 export interface ReceivedEmail {
   from: string;

@@ -1,16 +1,37 @@
 /**
- * Route guards. Each reads the bearer token, checks it and its session (sessions module) and
- * attaches `request.principal`. `read` admits every admin role; `write` excludes `viewer`.
- * They run as `onRequest` hooks, so an anonymous caller gets 401 before any body is read.
+ * Route guards and who they let in. Each reads the bearer token, hands it to an Authenticator
+ * (the sessions module checks the token and its session) and attaches `request.principal`.
+ * `read` admits every admin role; `write` excludes `viewer`. They run as `onRequest` hooks,
+ * so an anonymous caller gets 401 before any body is read. Every module may use them without
+ * depending on the modules that sign people in.
  */
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.js';
-import type {
-  AdminPrincipal,
-  MerchantPrincipal,
-  Principal,
-  SessionService,
-} from '../sessions/index.js';
+import type { AdminRole } from '@orbit360/contracts';
+import { AppError } from '../errors.js';
+
+export interface AdminPrincipal {
+  kind: 'admin';
+  id: string;
+  sessionId: string;
+  email: string;
+  role: AdminRole;
+}
+
+export interface MerchantPrincipal {
+  kind: 'merchant';
+  id: string;
+  sessionId: string;
+  merchantId: string;
+  tenantId: string;
+  role: string;
+}
+
+export type Principal = AdminPrincipal | MerchantPrincipal;
+
+/** Turns a bearer token into a principal, or throws UNAUTHENTICATED. */
+export interface Authenticator {
+  authenticate(token: string): Promise<Principal>;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,7 +46,7 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return scheme?.toLowerCase() === 'bearer' && token ? token.trim() : undefined;
 }
 
-async function authenticate(request: FastifyRequest, sessions: SessionService) {
+async function authenticate(request: FastifyRequest, sessions: Authenticator) {
   const token = bearerToken(request);
   if (!token) throw new AppError('UNAUTHENTICATED', 'Authentication required');
   const principal = await sessions.authenticate(token);
@@ -35,7 +56,7 @@ async function authenticate(request: FastifyRequest, sessions: SessionService) {
 
 export type AdminAccess = 'read' | 'write' | 'super';
 
-export function requireAdmin(sessions: SessionService, access: AdminAccess) {
+export function requireAdmin(sessions: Authenticator, access: AdminAccess) {
   return async (request: FastifyRequest) => {
     const principal = await authenticate(request, sessions);
     if (principal.kind !== 'admin') throw new AppError('FORBIDDEN', 'Admin access required');
@@ -48,7 +69,7 @@ export function requireAdmin(sessions: SessionService, access: AdminAccess) {
   };
 }
 
-export function requireMerchant(sessions: SessionService) {
+export function requireMerchant(sessions: Authenticator) {
   return async (request: FastifyRequest) => {
     const principal = await authenticate(request, sessions);
     if (principal.kind !== 'merchant') throw new AppError('FORBIDDEN', 'Merchant access required');
