@@ -15,7 +15,7 @@ import {
 } from '@orbit360/ui';
 import { useState, type FormEvent } from 'react';
 import { slugify } from '../../../lib/format.js';
-import { useCreatePlan, useUpdatePlan } from '../plans.hooks.js';
+import { useCreatePlan, useUpdatePlan } from '../../../hooks/api/plans.js';
 
 export interface PlanFormDialogProps {
   open: boolean;

@@ -31,7 +31,7 @@ import {
 import { useState } from 'react';
 import { useCanWrite } from '../../../lib/session.js';
 import { DeleteCatalogItemDialog } from '../../catalog/delete-catalog-item-dialog.js';
-import { useDeletePlan, usePlans, useUpdatePlan } from '../plans.hooks.js';
+import { useDeletePlan, usePlans, useUpdatePlan } from '../../../hooks/api/plans.js';
 import { PlanFormDialog } from './plan-form-dialog.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
 

@@ -20,7 +20,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { slugify } from '../../../lib/format.js';
 import { ThemePreviewSketch } from '../theme-preview.js';
-import { useCreateTheme, useUpdateTheme } from '../themes.hooks.js';
+import { useCreateTheme, useUpdateTheme } from '../../../hooks/api/themes.js';
 
 const COLOR_KEYS = ['primary', 'secondary', 'accent', 'background', 'text'] as const;
 const HEX = /^#[0-9a-fA-F]{6}$/;

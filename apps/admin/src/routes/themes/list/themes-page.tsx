@@ -30,7 +30,7 @@ import { useState } from 'react';
 import { useCanWrite } from '../../../lib/session.js';
 import { DeleteCatalogItemDialog } from '../../catalog/delete-catalog-item-dialog.js';
 import { ColorSwatches, ThemePreviewSketch } from '../theme-preview.js';
-import { useDeleteTheme, useThemes, useUpdateTheme } from '../themes.hooks.js';
+import { useDeleteTheme, useThemes, useUpdateTheme } from '../../../hooks/api/themes.js';
 import { ThemeFormDialog } from './theme-form-dialog.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
 
