@@ -105,3 +105,9 @@ export {
 } from './api.js';
 export { loadRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
 export { useDocumentTitle } from './document-title.js';
+export {
+  queryKeys,
+  type MerchantListParams,
+  type EmailLogParams,
+  type AuditParams,
+} from './query-keys.js';

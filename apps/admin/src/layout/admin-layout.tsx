@@ -15,8 +15,8 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { useRealtimeStatus } from '../lib/realtime.js';
 import { useSignOut } from '../lib/api.js';
 import { useAdmin } from '../lib/session.js';
-import { useMerchants } from '../routes/merchants/merchants.hooks.js';
-import { useRealtimeSync } from '../routes/realtime-sync.js';
+import { useMerchants } from '../hooks/api/merchants.js';
+import { useRealtimeSync } from '../hooks/realtime-sync.js';
 import { Logo } from './logo.js';
 
 function LiveIndicator() {

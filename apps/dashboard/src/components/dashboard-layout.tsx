@@ -1,6 +1,7 @@
 /**
  * The signed-in frame: navigation, the account menu, and the one realtime connection of the
- * session. Every event of this tenant refreshes the data it may have changed.
+ * session (`hooks/realtime-sync.ts`: every event of this tenant refreshes the data it may have
+ * changed).
  */
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -15,12 +16,10 @@ import {
   SidebarLink,
   SidebarSection,
 } from '@orbit360/ui';
-import type { AnyRealtimeEvent } from '@orbit360/contracts';
 import { ChevronDown, ExternalLink, LayoutDashboard, LogOut, Settings } from 'lucide-react';
 import { NavLink, Outlet } from 'react-router-dom';
-import { useOverview, useRefreshOverview } from '../hooks/api/overview.js';
-import { storeSettingsKeys } from '../hooks/api/store-settings.js';
-import { useRealtime } from '../lib/realtime.js';
+import { useOverview } from '../hooks/api/overview.js';
+import { useRealtimeSync } from '../hooks/realtime-sync.js';
 import { endSession } from '../lib/api-client.js';
 import { useSession, type MerchantSession } from '../lib/session-store.js';
 import { Brand } from './brand.js';
@@ -33,23 +32,8 @@ export function DashboardLayout() {
 
 function SignedInLayout({ session }: { session: MerchantSession }) {
   const queryClient = useQueryClient();
-  const refresh = useRefreshOverview();
   const overview = useOverview(session.merchant.tenantId);
-  // Settings are refetched only when they changed, or after a reconnection (events may
-  // have been missed); an open settings form keeps unsaved edits across the refetch.
-  const refreshSettings = () =>
-    void queryClient.invalidateQueries({ queryKey: storeSettingsKeys.all });
-  const status = useRealtime({
-    token: session.token,
-    onEvent: (event: AnyRealtimeEvent) => {
-      refresh();
-      if (event.type === 'store.settings_updated') refreshSettings();
-    },
-    onReady: () => {
-      refresh();
-      refreshSettings();
-    },
-  });
+  const status = useRealtimeSync(session.token);
   const websiteUrl = overview.data?.store.websiteUrl;
   const email = overview.data?.account.email ?? session.email ?? '';
   const displayName = overview.data?.account.name || email || 'Your account';

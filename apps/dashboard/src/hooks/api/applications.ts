@@ -4,16 +4,12 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import type { MerchantSignupInput, MerchantSignupResponse } from '@orbit360/contracts';
+import { queryKeys } from '@orbit360/ui';
 import { api } from '../../lib/api-client.js';
-
-export const applicationKeys = {
-  all: ['applications'] as const,
-  submit: () => [...applicationKeys.all, 'submit'] as const,
-};
 
 export function useSubmitApplication() {
   return useMutation({
-    mutationKey: applicationKeys.submit(),
+    mutationKey: queryKeys.applications.submit(),
     mutationFn: (input: MerchantSignupInput) =>
       api.post<MerchantSignupResponse>('/api/merchants/signup', input),
   });

@@ -4,16 +4,10 @@
  * Both are unauthenticated calls; a successful sign-in stores the session.
  */
 import { useMutation } from '@tanstack/react-query';
+import { queryKeys } from '@orbit360/ui';
 import { api } from '../../lib/api-client.js';
 import type { MerchantLoginResponse, PasswordResetRequestResponse } from '@orbit360/contracts';
 import { signIn } from '../../lib/session-store.js';
-
-export const authKeys = {
-  all: ['auth'] as const,
-  login: () => [...authKeys.all, 'login'] as const,
-  setPassword: () => [...authKeys.all, 'set-password'] as const,
-  passwordReset: () => [...authKeys.all, 'password-reset'] as const,
-};
 
 export interface MerchantLoginInput {
   email: string;
@@ -22,7 +16,7 @@ export interface MerchantLoginInput {
 
 export function useMerchantLogin() {
   return useMutation({
-    mutationKey: authKeys.login(),
+    mutationKey: queryKeys.auth.login(),
     mutationFn: (input: MerchantLoginInput) =>
       api.post<MerchantLoginResponse>('/api/auth/merchant/login', input),
     onSuccess: (response, input) => {
@@ -39,7 +33,7 @@ export interface SetPasswordInput {
 /** Setting the password consumes the one-time token and signs the merchant in. */
 export function useSetPassword() {
   return useMutation({
-    mutationKey: authKeys.setPassword(),
+    mutationKey: queryKeys.auth.setPassword(),
     mutationFn: (input: SetPasswordInput) =>
       api.post<MerchantLoginResponse>('/api/auth/merchant/set-password', input),
     onSuccess: (response) => {
@@ -51,7 +45,7 @@ export function useSetPassword() {
 /** Asks for a link to choose a new password; the answer never says whether the account exists. */
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationKey: authKeys.passwordReset(),
+    mutationKey: queryKeys.auth.passwordReset(),
     mutationFn: (email: string) =>
       api.post<PasswordResetRequestResponse>('/api/auth/merchant/password-reset', { email }),
   });

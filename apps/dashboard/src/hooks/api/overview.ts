@@ -5,16 +5,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import type { MerchantOverview } from '@orbit360/contracts';
+import { queryKeys } from '@orbit360/ui';
 import { api } from '../../lib/api-client.js';
-
-export const overviewKeys = {
-  all: ['merchant', 'overview'] as const,
-  detail: (tenantId: string) => [...overviewKeys.all, tenantId] as const,
-};
 
 export function useOverview(tenantId: string) {
   return useQuery({
-    queryKey: overviewKeys.detail(tenantId),
+    queryKey: queryKeys.overview.detail(tenantId),
     queryFn: ({ signal }) => api.get<MerchantOverview>('/api/merchant/overview', { signal }),
   });
 }
@@ -30,7 +26,7 @@ export function useRefreshOverview(delayMs = 120) {
   return useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      void queryClient.invalidateQueries({ queryKey: overviewKeys.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.overview.all });
     }, delayMs);
   }, [queryClient, delayMs]);
 }

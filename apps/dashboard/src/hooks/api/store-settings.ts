@@ -5,18 +5,12 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StoreSettings, UpdateStoreSettingsBody } from '@orbit360/contracts';
+import { queryKeys } from '@orbit360/ui';
 import { api } from '../../lib/api-client.js';
-import { overviewKeys } from './overview.js';
-
-export const storeSettingsKeys = {
-  all: ['merchant', 'store-settings'] as const,
-  detail: (tenantId: string) => [...storeSettingsKeys.all, tenantId] as const,
-  update: () => [...storeSettingsKeys.all, 'update'] as const,
-};
 
 export function useStoreSettings(tenantId: string) {
   return useQuery({
-    queryKey: storeSettingsKeys.detail(tenantId),
+    queryKey: queryKeys.storeSettings.detail(tenantId),
     queryFn: ({ signal }) => api.get<StoreSettings>('/api/merchant/store', { signal }),
   });
 }
@@ -25,12 +19,12 @@ export function useStoreSettings(tenantId: string) {
 export function useUpdateStoreSettings(tenantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: storeSettingsKeys.update(),
+    mutationKey: queryKeys.storeSettings.update(),
     mutationFn: (input: UpdateStoreSettingsBody) =>
       api.put<StoreSettings>('/api/merchant/store', input),
     onSuccess: (settings) => {
-      queryClient.setQueryData(storeSettingsKeys.detail(tenantId), settings);
-      void queryClient.invalidateQueries({ queryKey: overviewKeys.all });
+      queryClient.setQueryData(queryKeys.storeSettings.detail(tenantId), settings);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.overview.all });
     },
   });
 }

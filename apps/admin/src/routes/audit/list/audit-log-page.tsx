@@ -21,7 +21,7 @@ import { Link } from 'react-router-dom';
 import { formatDateTime, formatRelative } from '../../../lib/format.js';
 import { useAdmin } from '../../../lib/session.js';
 import { actionTone, dataFacts, describeAction, describeActor } from '../audit-format.js';
-import { useAuditLog } from '../audit.hooks.js';
+import { useAuditLog } from '../../../hooks/api/audit.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';
 

@@ -3,7 +3,7 @@ import { History } from 'lucide-react';
 import { formatDateTime, formatRelative } from '../../../lib/format.js';
 import { useAdmin } from '../../../lib/session.js';
 import { actionTone, dataFacts, describeAction, describeActor } from '../../audit/audit-format.js';
-import { useAuditLog } from '../../audit/audit.hooks.js';
+import { useAuditLog } from '../../../hooks/api/audit.js';
 
 const DOT: Record<string, string> = {
   red: 'bg-red-500',

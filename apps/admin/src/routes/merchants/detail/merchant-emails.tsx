@@ -11,9 +11,9 @@ import {
 import { KeyRound } from 'lucide-react';
 import { formatRelative } from '../../../lib/format.js';
 import { useCanWrite } from '../../../lib/session.js';
-import { useEmailLog } from '../../emails/emails.hooks.js';
+import { useEmailLog } from '../../../hooks/api/emails.js';
 import { EMAIL_STATUS_META } from '../../emails/list/email-log-page.js';
-import { useSendPasswordLink } from '../merchants.hooks.js';
+import { useSendPasswordLink } from '../../../hooks/api/merchants.js';
 
 /**
  * The emails sent to a merchant's owner (welcome, links) with their delivery status — a

@@ -16,7 +16,7 @@ import { useCanWrite } from '../../../lib/session.js';
 import { BulkActivationDialog } from '../../provisioning/components/bulk-activation-dialog.js';
 import { MerchantActivationModal } from '../../provisioning/components/merchant-activation-modal.js';
 import { MERCHANT_STATUS_META } from '../merchant-status-badge.js';
-import { useMerchants } from '../merchants.hooks.js';
+import { useMerchants } from '../../../hooks/api/merchants.js';
 import { MerchantTable } from './merchant-table.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
 import { useUrlFilters } from '../../../lib/url-filters.js';

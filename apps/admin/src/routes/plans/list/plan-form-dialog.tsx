@@ -1,21 +1,9 @@
 import type { CreatePlanBody, Plan } from '@orbit360/contracts';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  Field,
-  Input,
-  Select,
-  Switch,
-  Textarea,
-  isApiError,
-  useToast,
-} from '@orbit360/ui';
+import { Alert, Field, Input, Select, Switch, Textarea, isApiError, useToast } from '@orbit360/ui';
 import { useState, type FormEvent } from 'react';
+import { CatalogFormContent, CatalogFormDialog } from '../../catalog/catalog-form-dialog.js';
 import { slugify } from '../../../lib/format.js';
-import { useCreatePlan, useUpdatePlan } from '../plans.hooks.js';
+import { useCreatePlan, useUpdatePlan } from '../../../hooks/api/plans.js';
 
 export interface PlanFormDialogProps {
   open: boolean;
@@ -25,9 +13,9 @@ export interface PlanFormDialogProps {
 
 export function PlanFormDialog(props: PlanFormDialogProps) {
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
-      {props.open && <PlanForm {...props} />}
-    </Dialog>
+    <CatalogFormDialog open={props.open} onOpenChange={props.onOpenChange}>
+      <PlanForm {...props} />
+    </CatalogFormDialog>
   );
 }
 
@@ -148,22 +136,12 @@ function PlanForm({ onOpenChange, plan }: PlanFormDialogProps) {
   };
 
   return (
-    <DialogContent
-      size="lg"
+    <CatalogFormContent
+      formId="plan-form"
       title={editing ? `Edit ${plan.name}` : 'New plan'}
       description="Limits are enforced for every store on this plan. Leave a limit empty for unlimited."
-      preventOutsideClose={mutation.isPending}
-      data-testid="plan-form"
-      footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="outline">Cancel</Button>
-          </DialogClose>
-          <Button type="submit" form="plan-form" loading={mutation.isPending}>
-            {editing ? 'Save changes' : 'Create plan'}
-          </Button>
-        </>
-      }
+      pending={mutation.isPending}
+      submitLabel={editing ? 'Save changes' : 'Create plan'}
     >
       <form id="plan-form" onSubmit={submit} noValidate className="space-y-5">
         {errors.form && <Alert tone="danger">{errors.form}</Alert>}
@@ -285,6 +263,6 @@ function PlanForm({ onOpenChange, plan }: PlanFormDialogProps) {
           </Field>
         </div>
       </form>
-    </DialogContent>
+    </CatalogFormContent>
   );
 }

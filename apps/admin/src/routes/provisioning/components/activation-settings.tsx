@@ -3,7 +3,7 @@ import { Field, Input, Select, Switch } from '@orbit360/ui';
 import { CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useRuntimeConfig } from '../../../lib/runtime.js';
-import { useSlugAvailability } from '../provisioning.hooks.js';
+import { useSlugAvailability } from '../../../hooks/api/provisioning.js';
 
 export interface SettingsValues {
   storeName: string;

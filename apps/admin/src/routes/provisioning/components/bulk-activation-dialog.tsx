@@ -17,9 +17,9 @@ import { Rocket } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../../../lib/api.js';
 import { useRealtimeStatus } from '../../../lib/realtime.js';
-import { usePlans } from '../../plans/plans.hooks.js';
-import { useThemes } from '../../themes/themes.hooks.js';
-import { provisioningStatusQuery, useBulkActivate } from '../provisioning.hooks.js';
+import { usePlans } from '../../../hooks/api/plans.js';
+import { useThemes } from '../../../hooks/api/themes.js';
+import { provisioningStatusQuery, useBulkActivate } from '../../../hooks/api/provisioning.js';
 import { PlanCards, ThemeCards } from './option-cards.js';
 import { ProvisioningStatus } from './provisioning-status.js';
 

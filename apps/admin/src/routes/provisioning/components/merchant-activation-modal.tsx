@@ -16,9 +16,9 @@ import { ArrowRight, Rocket } from 'lucide-react';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useInRouterContext } from 'react-router-dom';
 import { slugify } from '../../../lib/format.js';
-import { usePlans } from '../../plans/plans.hooks.js';
-import { useThemes } from '../../themes/themes.hooks.js';
-import { useActivateMerchant } from '../provisioning.hooks.js';
+import { usePlans } from '../../../hooks/api/plans.js';
+import { useThemes } from '../../../hooks/api/themes.js';
+import { useActivateMerchant } from '../../../hooks/api/provisioning.js';
 import {
   ActivationSettings,
   defaultTimeZone,

@@ -13,6 +13,7 @@ import {
   Spinner,
   cn,
   errorMessage,
+  queryKeys,
   type BadgeTone,
 } from '@orbit360/ui';
 import { useQueryClient } from '@tanstack/react-query';
@@ -27,12 +28,7 @@ import {
 import { formatDuration } from '../../../lib/format.js';
 import { invalidateSoon } from '../../../lib/invalidate-soon.js';
 import { useRealtimeEvent, useRealtimeStatus } from '../../../lib/realtime.js';
-import { merchantKeys } from '../../merchants/merchants.hooks.js';
-import {
-  provisioningKeys,
-  useProvisioningStatus,
-  useRetryProvisioning,
-} from '../provisioning.hooks.js';
+import { useProvisioningStatus, useRetryProvisioning } from '../../../hooks/api/provisioning.js';
 
 export interface ProvisioningStatusProps {
   /** The merchant whose provisioning is shown. */
@@ -81,7 +77,10 @@ export function ProvisioningStatus({
     if (!autoRefresh || !event.type.startsWith('provisioning.')) return;
     const data = event.data as { merchantId?: string };
     if (data.merchantId !== storeId) return;
-    invalidateSoon(queryClient, [provisioningKeys.status(storeId), merchantKeys.detail(storeId)]);
+    invalidateSoon(queryClient, [
+      queryKeys.provisioning.status(storeId),
+      queryKeys.merchants.detail(storeId),
+    ]);
   });
 
   if (query.isPending) return <StatusSkeleton compact={compact} />;

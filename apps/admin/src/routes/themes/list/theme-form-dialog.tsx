@@ -4,23 +4,12 @@ import {
   type ThemeConfigSchema,
   type ThemePreview,
 } from '@orbit360/contracts';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogClose,
-  DialogContent,
-  Field,
-  Input,
-  Select,
-  Textarea,
-  isApiError,
-  useToast,
-} from '@orbit360/ui';
+import { Alert, Field, Input, Select, Textarea, isApiError, useToast } from '@orbit360/ui';
 import { useState, type FormEvent } from 'react';
+import { CatalogFormContent, CatalogFormDialog } from '../../catalog/catalog-form-dialog.js';
 import { slugify } from '../../../lib/format.js';
 import { ThemePreviewSketch } from '../theme-preview.js';
-import { useCreateTheme, useUpdateTheme } from '../themes.hooks.js';
+import { useCreateTheme, useUpdateTheme } from '../../../hooks/api/themes.js';
 
 const COLOR_KEYS = ['primary', 'secondary', 'accent', 'background', 'text'] as const;
 const HEX = /^#[0-9a-fA-F]{6}$/;
@@ -37,9 +26,9 @@ export interface ThemeFormDialogProps {
 
 export function ThemeFormDialog(props: ThemeFormDialogProps) {
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
-      {props.open && <ThemeForm {...props} />}
-    </Dialog>
+    <CatalogFormDialog open={props.open} onOpenChange={props.onOpenChange}>
+      <ThemeForm {...props} />
+    </CatalogFormDialog>
   );
 }
 
@@ -151,26 +140,16 @@ function ThemeForm({ onOpenChange, theme, themes }: ThemeFormDialogProps) {
   };
 
   return (
-    <DialogContent
-      size="lg"
+    <CatalogFormContent
+      formId="theme-form"
       title={editing ? `Edit ${theme.name}` : 'New theme'}
       description={
         editing
           ? 'Changes apply to stores activated from now on.'
           : 'Start from an existing theme’s templates and give it its own look.'
       }
-      preventOutsideClose={mutation.isPending}
-      data-testid="theme-form"
-      footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="outline">Cancel</Button>
-          </DialogClose>
-          <Button type="submit" form="theme-form" loading={mutation.isPending}>
-            {editing ? 'Save changes' : 'Create theme'}
-          </Button>
-        </>
-      }
+      pending={mutation.isPending}
+      submitLabel={editing ? 'Save changes' : 'Create theme'}
     >
       <form
         id="theme-form"
@@ -289,7 +268,7 @@ function ThemeForm({ onOpenChange, theme, themes }: ThemeFormDialogProps) {
           </div>
         </div>
       </form>
-    </DialogContent>
+    </CatalogFormContent>
   );
 }
 

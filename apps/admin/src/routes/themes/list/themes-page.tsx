@@ -1,36 +1,17 @@
 import type { Theme } from '@orbit360/contracts';
-import {
-  Badge,
-  Button,
-  Card,
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-  EmptyState,
-  ErrorState,
-  Label,
-  PageHeader,
-  Skeleton,
-  Switch,
-  errorMessage,
-  useToast,
-} from '@orbit360/ui';
-import {
-  Archive,
-  ArchiveRestore,
-  MoreHorizontal,
-  Palette,
-  Pencil,
-  Plus,
-  Trash2,
-} from 'lucide-react';
+import { Badge, Button, Card, PageHeader } from '@orbit360/ui';
+import { Palette, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useCanWrite } from '../../../lib/session.js';
+import {
+  CatalogGrid,
+  CatalogItemActions,
+  ShowArchivedToggle,
+  useSetArchived,
+} from '../../catalog/catalog-list.js';
 import { DeleteCatalogItemDialog } from '../../catalog/delete-catalog-item-dialog.js';
 import { ColorSwatches, ThemePreviewSketch } from '../theme-preview.js';
-import { useDeleteTheme, useThemes, useUpdateTheme } from '../themes.hooks.js';
+import { useDeleteTheme, useThemes, useUpdateTheme } from '../../../hooks/api/themes.js';
 import { ThemeFormDialog } from './theme-form-dialog.js';
 import { useDocumentTitle } from '../../../lib/document-title.js';
 
@@ -39,7 +20,6 @@ export function ThemesPage() {
   const [showArchived, setShowArchived] = useState(false);
   const themes = useThemes(true);
   const canWrite = useCanWrite();
-  const toast = useToast();
   const update = useUpdateTheme();
   const remove = useDeleteTheme();
   const [editing, setEditing] = useState<Theme | 'new' | null>(null);
@@ -48,26 +28,14 @@ export function ThemesPage() {
   const visible = (themes.data ?? []).filter((t) => showArchived || !t.isArchived);
   const archivedCount = (themes.data ?? []).filter((t) => t.isArchived).length;
 
-  const setArchived = (theme: Theme, isArchived: boolean) =>
-    update.mutate(
-      { id: theme.id, body: { isArchived } },
-      {
-        onSuccess: () =>
-          toast({
-            tone: 'success',
-            title: isArchived ? 'Theme archived' : 'Theme restored',
-            description: isArchived
-              ? `${theme.name} is no longer offered for new activations.`
-              : `${theme.name} is offered again.`,
-          }),
-        onError: (error) =>
-          toast({
-            tone: 'danger',
-            title: 'Could not update the theme',
-            description: errorMessage(error),
-          }),
-      },
-    );
+  const setArchived = useSetArchived<Theme>({
+    update,
+    kind: 'theme',
+    describe: (theme, isArchived) =>
+      isArchived
+        ? `${theme.name} is no longer offered for new activations.`
+        : `${theme.name} is offered again.`,
+  });
 
   return (
     <>
@@ -76,16 +44,12 @@ export function ThemesPage() {
         description="The storefront designs merchants launch with. Archived themes stay on the stores using them."
         actions={
           <>
-            <div className="flex items-center gap-2">
-              <Switch
-                id="show-archived-themes"
-                checked={showArchived}
-                onCheckedChange={setShowArchived}
-              />
-              <Label htmlFor="show-archived-themes" className="font-normal text-fg-muted">
-                Show archived{archivedCount ? ` (${archivedCount})` : ''}
-              </Label>
-            </div>
+            <ShowArchivedToggle
+              id="show-archived-themes"
+              checked={showArchived}
+              onCheckedChange={setShowArchived}
+              archivedCount={archivedCount}
+            />
             {canWrite && (
               <Button
                 onClick={() => setEditing('new')}
@@ -98,91 +62,56 @@ export function ThemesPage() {
           </>
         }
       />
-      {themes.isPending ? (
-        <div className="grid gap-5 sm:grid-cols-2 xl:grid-cols-3">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-80 rounded-card" />
-          ))}
-        </div>
-      ) : themes.isError ? (
-        <Card>
-          <ErrorState
-            title="Could not load themes"
-            error={themes.error}
-            onRetry={() => void themes.refetch()}
-          />
-        </Card>
-      ) : visible.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={<Palette />}
-            title="No themes"
-            description="Create a theme to offer it at activation."
-          />
-        </Card>
-      ) : (
-        <ul className="grid gap-5 sm:grid-cols-2 xl:grid-cols-3" aria-label="Themes">
-          {visible.map((theme) => (
-            <li key={theme.id} data-testid="theme-item" data-theme-key={theme.key}>
-              <Card className={theme.isArchived ? 'opacity-70' : undefined}>
-                <div className="p-3 pb-0">
-                  <ThemePreviewSketch preview={theme.preview} />
-                </div>
-                <div className="space-y-2 p-4">
-                  <div className="flex items-start justify-between gap-2">
-                    <div className="min-w-0">
-                      <h2 className="flex items-center gap-2 text-base font-semibold text-fg">
-                        {theme.name}
-                        {theme.isSystem && <Badge tone="brand">Built-in</Badge>}
-                        {theme.isArchived && <Badge>Archived</Badge>}
-                      </h2>
-                      <p className="font-mono text-xs text-fg-subtle">{theme.key}</p>
-                    </div>
-                    {canWrite && (
-                      <DropdownMenu>
-                        <DropdownMenuTrigger asChild>
-                          <Button
-                            variant="ghost"
-                            size="icon"
-                            aria-label={`Actions for ${theme.name}`}
-                          >
-                            <MoreHorizontal />
-                          </Button>
-                        </DropdownMenuTrigger>
-                        <DropdownMenuContent>
-                          <DropdownMenuItem onSelect={() => setEditing(theme)}>
-                            <Pencil /> Edit
-                          </DropdownMenuItem>
-                          {theme.isArchived ? (
-                            <DropdownMenuItem onSelect={() => setArchived(theme, false)}>
-                              <ArchiveRestore /> Restore
-                            </DropdownMenuItem>
-                          ) : (
-                            <DropdownMenuItem onSelect={() => setArchived(theme, true)}>
-                              <Archive /> Archive
-                            </DropdownMenuItem>
-                          )}
-                          <DropdownMenuSeparator />
-                          <DropdownMenuItem tone="danger" onSelect={() => setDeleting(theme)}>
-                            <Trash2 /> Delete
-                          </DropdownMenuItem>
-                        </DropdownMenuContent>
-                      </DropdownMenu>
-                    )}
+      <CatalogGrid
+        query={themes}
+        isEmpty={visible.length === 0}
+        gridClassName="grid gap-5 sm:grid-cols-2 xl:grid-cols-3"
+        skeletonClassName="h-80 rounded-card"
+        errorTitle="Could not load themes"
+        empty={{
+          icon: <Palette />,
+          title: 'No themes',
+          description: 'Create a theme to offer it at activation.',
+        }}
+        label="Themes"
+      >
+        {visible.map((theme) => (
+          <li key={theme.id} data-testid="theme-item" data-theme-key={theme.key}>
+            <Card className={theme.isArchived ? 'opacity-70' : undefined}>
+              <div className="p-3 pb-0">
+                <ThemePreviewSketch preview={theme.preview} />
+              </div>
+              <div className="space-y-2 p-4">
+                <div className="flex items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <h2 className="flex items-center gap-2 text-base font-semibold text-fg">
+                      {theme.name}
+                      {theme.isSystem && <Badge tone="brand">Built-in</Badge>}
+                      {theme.isArchived && <Badge>Archived</Badge>}
+                    </h2>
+                    <p className="font-mono text-xs text-fg-subtle">{theme.key}</p>
                   </div>
-                  <p className="line-clamp-2 min-h-10 text-sm text-fg-muted">
-                    {theme.description || 'No description.'}
-                  </p>
-                  <div className="flex items-center justify-between pt-1">
-                    <ColorSwatches preview={theme.preview} />
-                    <span className="text-xs text-fg-subtle">{theme.preview.layout}</span>
-                  </div>
+                  {canWrite && (
+                    <CatalogItemActions
+                      item={theme}
+                      onEdit={() => setEditing(theme)}
+                      onSetArchived={(isArchived) => setArchived(theme, isArchived)}
+                      onDelete={() => setDeleting(theme)}
+                    />
+                  )}
                 </div>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
+                <p className="line-clamp-2 min-h-10 text-sm text-fg-muted">
+                  {theme.description || 'No description.'}
+                </p>
+                <div className="flex items-center justify-between pt-1">
+                  <ColorSwatches preview={theme.preview} />
+                  <span className="text-xs text-fg-subtle">{theme.preview.layout}</span>
+                </div>
+              </div>
+            </Card>
+          </li>
+        ))}
+      </CatalogGrid>
 
       {themes.data && (
         <ThemeFormDialog

@@ -1,18 +1,13 @@
-/** Plans: query keys and data hooks (list, create, update/archive, delete). */
+/** Plans: data hooks (list, create, update/archive, delete). */
 import type { CreatePlanBody, Plan, UpdatePlanBody } from '@orbit360/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '@orbit360/ui';
 import { useApi } from '../../lib/api.js';
-
-export const planKeys = {
-  all: ['plans'] as const,
-  lists: () => [...planKeys.all, 'list'] as const,
-  list: (includeArchived: boolean) => [...planKeys.lists(), { includeArchived }] as const,
-};
 
 export function usePlans(includeArchived = false) {
   const api = useApi();
   return useQuery({
-    queryKey: planKeys.list(includeArchived),
+    queryKey: queryKeys.plans.list(includeArchived),
     queryFn: async ({ signal }) =>
       (
         await api.get<{ items: Plan[] }>('/api/provisioning/plans', {
@@ -29,7 +24,7 @@ export function useCreatePlan() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreatePlanBody) => api.post<Plan>('/api/provisioning/plans', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.plans.all }),
   });
 }
 
@@ -39,7 +34,7 @@ export function useUpdatePlan() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdatePlanBody }) =>
       api.put<Plan>(`/api/provisioning/plans/${encodeURIComponent(id)}`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.plans.all }),
   });
 }
 
@@ -48,6 +43,6 @@ export function useDeletePlan() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/provisioning/plans/${encodeURIComponent(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.plans.all }),
   });
 }

@@ -5,47 +5,46 @@
  */
 import type { AnyRealtimeEvent } from '@orbit360/contracts';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { queryKeys } from '@orbit360/ui';
 import { invalidateSoon } from '../lib/invalidate-soon.js';
 import { useRealtimeEvent, useRealtimeReady } from '../lib/realtime.js';
-import { auditKeys } from './audit/audit.hooks.js';
-import { emailKeys } from './emails/emails.hooks.js';
-import { merchantKeys } from './merchants/merchants.hooks.js';
-import { planKeys } from './plans/plans.hooks.js';
-import { provisioningKeys } from './provisioning/provisioning.hooks.js';
-import { themeKeys } from './themes/themes.hooks.js';
 
 export function keysForEvent(event: AnyRealtimeEvent): QueryKey[] {
   switch (event.type) {
     case 'merchant.signed_up':
-      return [merchantKeys.lists()];
+      return [queryKeys.merchants.lists()];
     case 'merchant.status_changed':
     case 'merchant.suspended':
     case 'merchant.reactivated':
-      return [merchantKeys.lists(), merchantKeys.detail(event.data.merchantId), auditKeys.all];
+      return [
+        queryKeys.merchants.lists(),
+        queryKeys.merchants.detail(event.data.merchantId),
+        queryKeys.audit.all,
+      ];
     case 'provisioning.queued':
     case 'provisioning.completed':
     case 'provisioning.failed':
       return [
-        provisioningKeys.status(event.data.merchantId),
-        merchantKeys.lists(),
-        merchantKeys.detail(event.data.merchantId),
-        emailKeys.all,
-        auditKeys.all,
+        queryKeys.provisioning.status(event.data.merchantId),
+        queryKeys.merchants.lists(),
+        queryKeys.merchants.detail(event.data.merchantId),
+        queryKeys.emails.all,
+        queryKeys.audit.all,
       ];
     case 'provisioning.step_started':
     case 'provisioning.step_completed':
     case 'provisioning.step_failed':
     case 'provisioning.retried':
       return [
-        provisioningKeys.status(event.data.merchantId),
+        queryKeys.provisioning.status(event.data.merchantId),
         ...(event.type === 'provisioning.step_completed' && event.data.step === 'credentials'
-          ? [emailKeys.all]
+          ? [queryKeys.emails.all]
           : []),
       ];
     case 'theme.changed':
-      return [themeKeys.all];
+      return [queryKeys.themes.all];
     case 'plan.changed':
-      return [planKeys.all];
+      return [queryKeys.plans.all];
     default:
       return [];
   }

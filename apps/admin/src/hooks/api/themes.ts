@@ -1,18 +1,13 @@
-/** Themes: query keys and data hooks (list, create, update/archive, delete). */
+/** Themes: data hooks (list, create, update/archive, delete). */
 import type { CreateThemeBody, Theme, ThemeDetail, UpdateThemeBody } from '@orbit360/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '@orbit360/ui';
 import { useApi } from '../../lib/api.js';
-
-export const themeKeys = {
-  all: ['themes'] as const,
-  lists: () => [...themeKeys.all, 'list'] as const,
-  list: (includeArchived: boolean) => [...themeKeys.lists(), { includeArchived }] as const,
-};
 
 export function useThemes(includeArchived = false) {
   const api = useApi();
   return useQuery({
-    queryKey: themeKeys.list(includeArchived),
+    queryKey: queryKeys.themes.list(includeArchived),
     queryFn: async ({ signal }) =>
       (
         await api.get<{ items: Theme[] }>('/api/provisioning/themes', {
@@ -29,7 +24,7 @@ export function useCreateTheme() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateThemeBody) => api.post<ThemeDetail>('/api/provisioning/themes', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: themeKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.themes.all }),
   });
 }
 
@@ -39,7 +34,7 @@ export function useUpdateTheme() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateThemeBody }) =>
       api.put<ThemeDetail>(`/api/provisioning/themes/${encodeURIComponent(id)}`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: themeKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.themes.all }),
   });
 }
 
@@ -48,6 +43,6 @@ export function useDeleteTheme() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/provisioning/themes/${encodeURIComponent(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: themeKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.themes.all }),
   });
 }

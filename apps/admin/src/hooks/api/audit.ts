@@ -1,26 +1,15 @@
-/** Audit log: query keys and data hook. */
+/** Audit log: data hook (keys: `queryKeys.audit` from @orbit360/ui). */
 import type { AuditList } from '@orbit360/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryKeys, type AuditParams } from '@orbit360/ui';
 import { useApi } from '../../lib/api.js';
 
-export interface AuditParams {
-  targetId?: string;
-  targetType?: string;
-  action?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-export const auditKeys = {
-  all: ['audit'] as const,
-  lists: () => [...auditKeys.all, 'list'] as const,
-  list: (params: AuditParams) => [...auditKeys.lists(), params] as const,
-};
+export type { AuditParams };
 
 export function useAuditLog(params: AuditParams, options: { enabled?: boolean } = {}) {
   const api = useApi();
   return useQuery({
-    queryKey: auditKeys.list(params),
+    queryKey: queryKeys.audit.list(params),
     queryFn: ({ signal }) =>
       api.get<AuditList>('/api/admin/audit', {
         signal,

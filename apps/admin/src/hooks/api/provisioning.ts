@@ -1,4 +1,4 @@
-/** Provisioning: query keys and data hooks (status, activate, retry, bulk, slug availability). */
+/** Provisioning: data hooks (status, activate, retry, bulk, slug availability). */
 import type {
   ActivateMerchantBody,
   BulkActivateBody,
@@ -6,17 +6,9 @@ import type {
   ProvisioningStatus,
   SlugAvailability,
 } from '@orbit360/contracts';
-import { isApiError, type ApiClient } from '@orbit360/ui';
+import { isApiError, queryKeys, type ApiClient } from '@orbit360/ui';
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useApi } from '../../lib/api.js';
-import { merchantKeys } from '../merchants/merchants.hooks.js';
-
-export const provisioningKeys = {
-  all: ['provisioning'] as const,
-  statuses: () => [...provisioningKeys.all, 'status'] as const,
-  status: (merchantId: string) => [...provisioningKeys.statuses(), merchantId] as const,
-  slug: (slug: string) => [...provisioningKeys.all, 'slug', slug] as const,
-};
 
 // crypto.randomUUID exists only in secure contexts (https, localhost).
 const randomKey = () =>
@@ -29,7 +21,7 @@ const base = (merchantId: string) =>
 /** Query options for one merchant's provisioning status; `null` when never activated (404). */
 export function provisioningStatusQuery(api: ApiClient, merchantId: string) {
   return {
-    queryKey: provisioningKeys.status(merchantId),
+    queryKey: queryKeys.provisioning.status(merchantId),
     queryFn: async ({ signal }: { signal: AbortSignal }) => {
       try {
         return await api.get<ProvisioningStatus>(`${base(merchantId)}/provisioning-status`, {
@@ -68,8 +60,8 @@ export function useActivateMerchant(merchantId: string) {
         headers: { 'idempotency-key': `activate-${merchantId}-${randomKey()}` },
       }),
     onSuccess: (status) => {
-      queryClient.setQueryData(provisioningKeys.status(merchantId), status);
-      void queryClient.invalidateQueries({ queryKey: merchantKeys.all });
+      queryClient.setQueryData(queryKeys.provisioning.status(merchantId), status);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.merchants.all });
     },
   });
 }
@@ -80,9 +72,10 @@ export function useRetryProvisioning(merchantId: string) {
   return useMutation({
     mutationFn: () => api.post<ProvisioningStatus>(`${base(merchantId)}/retry-provisioning`),
     onSuccess: (status) => {
-      if (status?.steps) queryClient.setQueryData(provisioningKeys.status(merchantId), status);
-      void queryClient.invalidateQueries({ queryKey: provisioningKeys.status(merchantId) });
-      void queryClient.invalidateQueries({ queryKey: merchantKeys.all });
+      if (status?.steps)
+        queryClient.setQueryData(queryKeys.provisioning.status(merchantId), status);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.provisioning.status(merchantId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.merchants.all });
     },
   });
 }
@@ -94,8 +87,8 @@ export function useBulkActivate() {
     mutationFn: (body: BulkActivateBody) =>
       api.post<BulkActivateResponse>('/api/provisioning/merchants/bulk-activate', body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: merchantKeys.all });
-      void queryClient.invalidateQueries({ queryKey: provisioningKeys.statuses() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.merchants.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.provisioning.statuses() });
     },
   });
 }
@@ -107,7 +100,7 @@ export function useBulkActivate() {
 export function useSlugAvailability(slug: string, enabled: boolean) {
   const api = useApi();
   return useQuery({
-    queryKey: provisioningKeys.slug(slug),
+    queryKey: queryKeys.provisioning.slug(slug),
     queryFn: ({ signal }) =>
       api.get<SlugAvailability>('/api/provisioning/slug-availability', {
         signal,

@@ -1,34 +1,15 @@
-/** Merchants: query keys and data hooks (lists with per-status counts, one merchant, lifecycle). */
-import type {
-  Merchant,
-  MerchantList,
-  MerchantStatus,
-  PasswordLinkSentResponse,
-} from '@orbit360/contracts';
+/** Merchants: data hooks (lists with per-status counts, one merchant, lifecycle). */
+import type { Merchant, MerchantList, PasswordLinkSentResponse } from '@orbit360/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys, type MerchantListParams } from '@orbit360/ui';
 import { useApi } from '../../lib/api.js';
-import { auditKeys } from '../audit/audit.hooks.js';
-import { emailKeys } from '../emails/emails.hooks.js';
 
-export interface MerchantListParams {
-  status?: MerchantStatus;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-export const merchantKeys = {
-  all: ['merchants'] as const,
-  lists: () => [...merchantKeys.all, 'list'] as const,
-  list: (params: MerchantListParams) => [...merchantKeys.lists(), params] as const,
-  details: () => [...merchantKeys.all, 'detail'] as const,
-  detail: (id: string) => [...merchantKeys.details(), id] as const,
-};
+export type { MerchantListParams };
 
 export function useMerchants(params: MerchantListParams) {
   const api = useApi();
   return useQuery({
-    queryKey: merchantKeys.list(params),
+    queryKey: queryKeys.merchants.list(params),
     queryFn: ({ signal }) =>
       api.get<MerchantList>('/api/admin/merchants', {
         signal,
@@ -41,7 +22,7 @@ export function useMerchants(params: MerchantListParams) {
 export function useMerchant(id: string) {
   const api = useApi();
   return useQuery({
-    queryKey: merchantKeys.detail(id),
+    queryKey: queryKeys.merchants.detail(id),
     queryFn: ({ signal }) =>
       api.get<Merchant>(`/api/admin/merchants/${encodeURIComponent(id)}`, { signal }),
   });
@@ -58,8 +39,8 @@ export function useMerchantLifecycle(action: 'suspend' | 'reactivate') {
         reason ? { reason } : {},
       ),
     onSuccess: (merchant, { id }) => {
-      if (merchant?.id) queryClient.setQueryData(merchantKeys.detail(id), merchant);
-      void queryClient.invalidateQueries({ queryKey: merchantKeys.all });
+      if (merchant?.id) queryClient.setQueryData(queryKeys.merchants.detail(id), merchant);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.merchants.all });
     },
   });
 }
@@ -75,8 +56,8 @@ export function useSendPasswordLink() {
         {},
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: emailKeys.all });
-      void queryClient.invalidateQueries({ queryKey: auditKeys.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.emails.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });
     },
   });
 }

@@ -1,24 +1,15 @@
-/** Email log: query keys and data hook. */
-import type { EmailLog, EmailStatus } from '@orbit360/contracts';
+/** Email log: data hook (keys: `queryKeys.emails` from @orbit360/ui). */
+import type { EmailLog } from '@orbit360/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryKeys, type EmailLogParams } from '@orbit360/ui';
 import { useApi } from '../../lib/api.js';
 
-export interface EmailLogParams {
-  to?: string;
-  status?: EmailStatus;
-  page?: number;
-}
-
-export const emailKeys = {
-  all: ['emails'] as const,
-  lists: () => [...emailKeys.all, 'list'] as const,
-  list: (params: EmailLogParams) => [...emailKeys.lists(), params] as const,
-};
+export type { EmailLogParams };
 
 export function useEmailLog(params: EmailLogParams) {
   const api = useApi();
   return useQuery({
-    queryKey: emailKeys.list(params),
+    queryKey: queryKeys.emails.list(params),
     queryFn: ({ signal }) =>
       api.get<EmailLog>('/api/admin/emails', {
         signal,
