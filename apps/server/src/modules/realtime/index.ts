@@ -7,5 +7,4 @@ export {
 } from './publish-event.js';
 export { createRealtimeHub, type RealtimeHub, type RealtimeSubscriber } from './realtime-hub.js';
 export { realtimeRoutes, realtimeWebsocketOptions } from './realtime.routes.js';
-export { invalidateStorefrontOnEvents, type StorefrontCache } from './storefront-invalidation.js';
 export { pruneEvents } from './prune-events.js';
