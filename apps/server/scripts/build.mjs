@@ -20,7 +20,7 @@ export async function buildServer({ outdir = DIST, logLevel = 'info' } = {}) {
     // The storefront render worker is its own entry: the pool loads dist/render-worker.js.
     entryPoints: {
       main: 'src/main.ts',
-      'render-worker': 'src/modules/storefront/render-worker.ts',
+      'render-worker': 'src/modules/storefront/render/render-worker.ts',
     },
     outdir,
     bundle: true,

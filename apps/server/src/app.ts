@@ -34,8 +34,8 @@ import { merchantsRoutes } from './modules/merchants/merchants.routes.js';
 import { plansRoutes } from './modules/plans/plans.routes.js';
 import { themesRoutes } from './modules/themes/themes.routes.js';
 import { createStorefrontUrlRewriter } from './modules/storefront/index.js';
-import { siteRoutes } from './modules/storefront/site.routes.js';
-import { storefrontRoutes } from './modules/storefront/storefront.routes.js';
+import { siteRoutes } from './modules/storefront/sites/site.routes.js';
+import { storefrontRoutes } from './modules/storefront/http/storefront.routes.js';
 import { realtimeRoutes, realtimeWebsocketOptions } from './modules/realtime/realtime.routes.js';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {

@@ -8,11 +8,7 @@ import type { Config } from './platform/config.js';
 import type { Database, Db } from './platform/database/index.js';
 import type { Logger } from './platform/logger.js';
 import { createRateLimiter, type RateLimiter } from './platform/rate-limiter.js';
-import {
-  createRealtimeHub,
-  invalidateStorefrontOnEvents,
-  type RealtimeHub,
-} from './modules/realtime/index.js';
+import { createRealtimeHub, type RealtimeHub } from './modules/realtime/index.js';
 import {
   createSessionService,
   createTokenService,
@@ -120,8 +116,8 @@ export function createAppContext(options: {
     renderer: createRenderPool(config.storefront.render),
     secrets: { preview: jwtSecret, links: deriveKey(jwtSecret, 'one-time links') },
   };
-  // Storefront caches of every instance follow publishes and status changes.
-  invalidateStorefrontOnEvents(ctx.realtime, ctx.storefront);
+  // The storefront follows the stream itself: it decides which events invalidate what.
+  ctx.storefront.followEvents(ctx.realtime);
   // An ended session is refused and its sockets closed on every instance.
   ctx.realtime.subscribe((event) => {
     if (event.type !== 'session.ended') return;

@@ -104,8 +104,9 @@ export const merchantsRoutes =
             actorId: adminOf(request).id,
             reason: request.body?.reason,
           });
-          // This instance's storefront now serves (or stops serving) the store at once.
-          if (merchant.tenantId) ctx.storefront.invalidateTenant(merchant.tenantId);
+          // Answer once this instance has acted on the status event (its storefront follows the
+          // stream): the store serves, or stops serving, at once.
+          await ctx.realtime.caughtUp();
           return merchant;
         },
       );

@@ -2,8 +2,8 @@
  * The realtime gateway of one server instance: the event stream (LISTEN + read by seq) feeds
  * the rooms of this instance's sockets — `admin` (every event) and `tenant:<id>` (that
  * tenant's events). Every instance does the same, so an event committed through any instance
- * (or a worker) reaches every socket. In-process subscribers (storefront cache invalidation)
- * ride the same stream. Also: heartbeats, token expiry, ended sessions, per-account limits,
+ * (or a worker) reaches every socket. In-process subscribers (`subscribe`) ride the same
+ * stream; `caughtUp()` lets a caller wait until they have seen what it committed. Also: heartbeats, token expiry, ended sessions, per-account limits,
  * pruning.
  */
 import { REALTIME_CLOSE_CODES, type AnyRealtimeEvent } from '@orbit360/contracts';
@@ -69,6 +69,12 @@ export interface RealtimeHub {
   closeSessions(sessionIds: readonly string[]): Promise<void>;
   /** Every event, on every instance, once, in seq order. Returns an unsubscribe function. */
   subscribe(subscriber: RealtimeSubscriber): () => void;
+  /**
+   * Resolves once this instance's subscribers have received every event committed before the
+   * call (at most `timeoutMs`; at once when the stream is not listening), so a request that
+   * committed an event can answer after this instance has acted on it.
+   */
+  caughtUp(timeoutMs?: number): Promise<void>;
   /** Asks every socket to close (reconnect elsewhere); cuts the ones that do not in time. */
   closeAll(code?: number, reason?: string): Promise<void>;
   stats(): { connections: number; lastSeq: number; listening: boolean };
@@ -88,6 +94,8 @@ export function createRealtimeHub(options: {
   const accountOf = (principal: Principal) => `${principal.kind}:${principal.id}`;
   const connections = new Set<RealtimeConnection>();
   const subscribers = new Set<RealtimeSubscriber>();
+  /** Callers of `caughtUp`, each waiting for the stream to pass a seq. */
+  const waiters = new Set<{ seq: number; resolve: () => void }>();
   let heartbeatTimer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
 
@@ -122,6 +130,12 @@ export function createRealtimeHub(options: {
       }
     } finally {
       for (const connection of corked) connection.uncork();
+      for (const waiter of waiters) {
+        if (stream.lastSeq >= waiter.seq) {
+          waiters.delete(waiter);
+          waiter.resolve();
+        }
+      }
     }
   }
 
@@ -250,6 +264,30 @@ export function createRealtimeHub(options: {
     subscribe(subscriber) {
       subscribers.add(subscriber);
       return () => subscribers.delete(subscriber);
+    },
+
+    async caughtUp(timeoutMs = 2000) {
+      if (!stream.isConnected) return;
+      const { rows } = await pool.query<{ last: string | null }>(
+        'select max(seq) as last from events',
+      );
+      const seq = Number(rows[0]?.last ?? 0);
+      if (stream.lastSeq >= seq || !stream.isConnected) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          resolve();
+        }, timeoutMs);
+        timer.unref();
+        const waiter = {
+          seq,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        };
+        waiters.add(waiter);
+      });
     },
 
     async closeAll(code = REALTIME_CLOSE_CODES.goingAway, reason = 'server shutting down') {

@@ -12,7 +12,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { merchantToken, setupTestApp, type TestApp } from '../../../test/helpers.js';
 import { createSessionService, createTokenService } from '../sessions/index.js';
-import { invalidateStorefrontOnEvents, pruneEvents, publishEvent, publishEvents } from './index.js';
+import { followStorefrontEvents as invalidateStorefrontOnEvents } from '../storefront/index.js';
+import { pruneEvents, publishEvent, publishEvents } from './index.js';
 import { publishCommitted } from './testing/publish-committed.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import {

@@ -3,31 +3,32 @@
  * (publish / rollback / preview) and the seed content of a new store.
  */
 export { siteVersions, sites, type SiteActor } from './storefront.table.js';
-export { createStorefrontUrlRewriter, hostnameOf, storeLabelOf } from './host-routing.js';
+export { createStorefrontUrlRewriter, hostnameOf, storeLabelOf } from './http/host-routing.js';
 export {
   createStorefrontCache,
   type StorefrontCache,
   type StorefrontCacheOptions,
 } from './storefront-cache.js';
+export { followStorefrontEvents, type StorefrontInvalidation } from './follow-events.js';
 export {
   publishSite,
   publishSites,
   type PublishedVersion,
   type SiteToPublish,
-} from './publish-site.js';
-export { rollbackSite } from './rollback-site.js';
-export { getSiteState } from './get-site-state.js';
-export { saveSiteDraft } from './save-site-draft.js';
-export { createPreviewLink } from './create-preview-link.js';
-export { createPreviewToken, verifyPreviewToken } from './preview-token.js';
-export { websiteUrlFor } from './website-url.js';
-export { renderStorefront } from './render-storefront.js';
+} from './sites/publish-site.js';
+export { rollbackSite } from './sites/rollback-site.js';
+export { getSiteState } from './sites/get-site-state.js';
+export { saveSiteDraft } from './sites/save-site-draft.js';
+export { createPreviewLink } from './sites/create-preview-link.js';
+export { createPreviewToken, verifyPreviewToken } from './sites/preview-token.js';
+export { websiteUrlFor } from './http/website-url.js';
+export { renderStorefront } from './render/render-storefront.js';
 export {
   createRenderPool,
   RenderBusyError,
   type RenderStats,
   type ThemeRenderer,
-} from './render-pool.js';
-export { loadStoreEntry } from './resolve-store.js';
-export { RENDER_LIMITS } from './theme-engine.js';
+} from './render/render-pool.js';
+export { loadStoreEntry } from './http/resolve-store.js';
+export { RENDER_LIMITS } from './render/theme-engine.js';
 export { seedStoreContent, upsertStoreProfile, createStoreProfiles } from '../stores/index.js';

@@ -7,8 +7,9 @@
  * Invalidation is O(1) and idempotent: a tenant's generation is bumped (its old page keys can
  * no longer be produced and age out of the LRU) and its store entry dropped.
  */
-import type { StoreEntry } from './resolve-store.js';
-import { createThemeRegistry, type ThemeRegistry } from './theme-registry.js';
+import { followStorefrontEvents, type EventSource } from './follow-events.js';
+import type { StoreEntry } from './http/resolve-store.js';
+import { createThemeRegistry, type ThemeRegistry } from './render/theme-registry.js';
 
 export interface CachedResponse {
   status: number;
@@ -52,18 +53,12 @@ export interface StorefrontCache {
   ): Promise<CachedResponse>;
   invalidateTenant(tenantId: string): void;
   invalidateAll(): void;
+  /**
+   * Follows the realtime stream (once per process, in context.ts): the only way other
+   * instances' changes reach these caches. Returns the unsubscribe function.
+   */
+  followEvents(hub: EventSource): () => void;
   stats(): { stores: number; pages: number; pageBytes: number };
-}
-
-/** Every cache of this process, so use-cases without a context (publishSite) can invalidate. */
-const liveCaches = new Set<WeakRef<StorefrontCache>>();
-
-export function invalidateLocalCaches(tenantId: string) {
-  for (const ref of liveCaches) {
-    const cache = ref.deref();
-    if (cache) cache.invalidateTenant(tenantId);
-    else liveCaches.delete(ref);
-  }
 }
 
 interface StoreSlot {
@@ -192,8 +187,8 @@ export function createStorefrontCache(options: StorefrontCacheOptions = {}): Sto
       pendingPages.clear();
       pageBytes = 0;
     },
+    followEvents: (hub) => followStorefrontEvents(hub, cache),
     stats: () => ({ stores: stores.size, pages: pages.size, pageBytes }),
   };
-  liveCaches.add(new WeakRef(cache));
   return cache;
 }

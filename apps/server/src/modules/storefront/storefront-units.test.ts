@@ -1,12 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/helpers.js';
-import { createStorefrontUrlRewriter, isStoreHostRequest, storeLabelOf } from './host-routing.js';
-import { createPreviewToken, verifyPreviewToken } from './preview-token.js';
-import { parseStorePath, routeKey } from './store-paths.js';
-import { excerpt, formatMoney, textToHtml } from './text-format.js';
-import { cssVariables, fontStack } from './theme-css.js';
-import { websiteUrlFor } from './website-url.js';
+import {
+  createStorefrontUrlRewriter,
+  isStoreHostRequest,
+  storeLabelOf,
+} from './http/host-routing.js';
+import { createPreviewToken, verifyPreviewToken } from './sites/preview-token.js';
+import { parseStorePath, routeKey } from './http/store-paths.js';
+import { excerpt, formatMoney, textToHtml } from './render/text-format.js';
+import { cssVariables, fontStack } from './render/theme-css.js';
+import { websiteUrlFor } from './http/website-url.js';
 
 describe('host routing', () => {
   it('extracts the store label, ignoring case and ports', () => {

@@ -101,6 +101,8 @@ export const deployWebsiteStep: Step = {
         idempotencyKey: `provisioning:${run.id}`,
       })),
       actor: { type: 'system' },
+      // This instance's storefront serves the new version to the self-check below at once.
+      storefront: ctx.storefront,
     });
     await hitFaults(deps, 'website', runs);
     await Promise.all(

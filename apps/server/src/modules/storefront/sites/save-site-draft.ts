@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
-import { withTenant, type Db } from '../../platform/database/index.js';
-import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
-import { publishEvent } from '../realtime/index.js';
-import { leaveTenantScope } from '../../platform/database/index.js';
+import { withTenant, type Db } from '../../../platform/database/index.js';
+import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../../platform/errors.js';
+import { publishEvent } from '../../realtime/index.js';
+import { leaveTenantScope } from '../../../platform/database/index.js';
 import { lockSite, validatedSite } from './publish-site.js';
-import { siteVersions, sites } from './storefront.table.js';
+import { siteVersions, sites } from '../storefront.table.js';
 
 /**
  * Saves the merchant's unpublished theme choice and settings (validated like a publish). Only

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { setupTestApp } from '../../../test/helpers.js';
-import { withTenant } from '../../platform/database/index.js';
-import { products } from '../stores/index.js';
-import { getThemeByKey } from '../themes/index.js';
-import { publishSite } from './index.js';
-import { createTestStore } from '../../../test/support/create-test-store.js';
+import { setupTestApp } from '../../../../test/helpers.js';
+import { withTenant } from '../../../platform/database/index.js';
+import { products } from '../../stores/index.js';
+import { getThemeByKey } from '../../themes/index.js';
+import { publishSite } from '../index.js';
+import { createTestStore } from '../../../../test/support/create-test-store.js';
 
 const THEMES = ['modern', 'classic', 'minimal'] as const;
 
@@ -152,6 +152,7 @@ describe('built-in themes', () => {
     const modern = await getThemeByKey({ db: t.ctx.db, key: 'modern' });
     await publishSite({
       db: t.ctx.db,
+      storefront: t.ctx.storefront,
       tenantId: store.tenantId,
       themeId: modern!.id,
       settings: {
@@ -173,6 +174,7 @@ describe('built-in themes', () => {
     const classic = await getThemeByKey({ db: t.ctx.db, key: 'classic' });
     await publishSite({
       db: t.ctx.db,
+      storefront: t.ctx.storefront,
       tenantId: store.tenantId,
       themeId: classic!.id,
       actor: { type: 'system' },

@@ -3,7 +3,7 @@
  * `collection`, `paginate`, `menus`…). Every URL is built here — with the store's base path and,
  * in preview, the preview token — so themes never concatenate paths themselves.
  */
-import type { MenuItem, ProductImage } from '../stores/index.js';
+import type { MenuItem, ProductImage } from '../../stores/index.js';
 import { placeholderPath } from './placeholder-image.js';
 import type {
   CategoryRow,

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asOwner, setupTestApp } from '../../../test/helpers.js';
-import { withTenant } from '../../platform/database/index.js';
-import { AppError } from '../../platform/errors.js';
-import { products, seedStoreContent } from '../stores/index.js';
-import { getThemeByKey } from '../themes/index.js';
-import { getSiteState, publishSite, rollbackSite } from './index.js';
-import { createTestStore } from '../../../test/support/create-test-store.js';
+import { asOwner, setupTestApp } from '../../../../test/helpers.js';
+import { withTenant } from '../../../platform/database/index.js';
+import { AppError } from '../../../platform/errors.js';
+import { products, seedStoreContent } from '../../stores/index.js';
+import { getThemeByKey } from '../../themes/index.js';
+import { getSiteState, publishSite, rollbackSite } from '../index.js';
+import { createTestStore } from '../../../../test/support/create-test-store.js';
 
 describe('site versions: publish and rollback', () => {
   const t = setupTestApp();
@@ -26,6 +26,7 @@ describe('site versions: publish and rollback', () => {
     expect((await get(store.slug)).body).toContain('Bestsellers this week'); // v1, cached now
     const v2 = await publishSite({
       db: t.ctx.db,
+      storefront: t.ctx.storefront,
       tenantId: store.tenantId,
       themeId: classicId,
       actor: system,
@@ -34,6 +35,7 @@ describe('site versions: publish and rollback', () => {
     expect((await get(store.slug)).body).toContain('Favourites of the season');
     const back = await rollbackSite({
       db: t.ctx.db,
+      storefront: t.ctx.storefront,
       tenantId: store.tenantId,
       versionId: store.versionId!,
       actor: system,
@@ -60,6 +62,7 @@ describe('site versions: publish and rollback', () => {
     const store = await createTestStore(t.ctx, { publish: false });
     const first = await publishSite({
       db: t.ctx.db,
+      storefront: t.ctx.storefront,
       tenantId: store.tenantId,
       themeId: modernId,
       idempotencyKey: 'provisioning:1',
@@ -69,6 +72,7 @@ describe('site versions: publish and rollback', () => {
       Array.from({ length: 5 }, () =>
         publishSite({
           db: t.ctx.db,
+          storefront: t.ctx.storefront,
           tenantId: store.tenantId,
           themeId: modernId,
           idempotencyKey: 'provisioning:1',
@@ -91,6 +95,7 @@ describe('site versions: publish and rollback', () => {
       Array.from({ length: 8 }, (_, i) =>
         publishSite({
           db: t.ctx.db,
+          storefront: t.ctx.storefront,
           tenantId: store.tenantId,
           themeId: i % 2 ? modernId : classicId,
           actor: system,
@@ -111,6 +116,7 @@ describe('site versions: publish and rollback', () => {
     const attempt = (settings: object, themeId = modernId) =>
       publishSite({
         db: t.ctx.db,
+        storefront: t.ctx.storefront,
         tenantId: store.tenantId,
         themeId,
         settings,
@@ -130,6 +136,7 @@ describe('site versions: publish and rollback', () => {
     expect(noTheme.code).toBe('VALIDATION_FAILED');
     const noStore = await publishSite({
       db: t.ctx.db,
+      storefront: t.ctx.storefront,
       tenantId: '00000000-0000-4000-8000-000000000000',
       themeId: modernId,
       actor: system,
@@ -152,6 +159,7 @@ describe('site versions: publish and rollback', () => {
     try {
       const failed = await publishSite({
         db: t.ctx.db,
+        storefront: t.ctx.storefront,
         tenantId: store.tenantId,
         themeId: classicId,
         actor: system,
@@ -159,6 +167,7 @@ describe('site versions: publish and rollback', () => {
       expect(failed).toBeInstanceOf(Error);
       const rolledBack = await rollbackSite({
         db: t.ctx.db,
+        storefront: t.ctx.storefront,
         tenantId: store.tenantId,
         versionId: store.versionId!,
         actor: system,
@@ -185,6 +194,7 @@ describe('site versions: publish and rollback', () => {
     const theirs = await createTestStore(t.ctx);
     const result = await rollbackSite({
       db: t.ctx.db,
+      storefront: t.ctx.storefront,
       tenantId: mine.tenantId,
       versionId: theirs.versionId!,
       actor: system,

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bearer, setupTestApp } from '../../../test/helpers.js';
-import { getThemeByKey } from '../themes/index.js';
-import { publishSite } from './index.js';
-import { createTestStore } from '../../../test/support/create-test-store.js';
+import { bearer, setupTestApp } from '../../../../test/helpers.js';
+import { getThemeByKey } from '../../themes/index.js';
+import { publishSite } from '../index.js';
+import { createTestStore } from '../../../../test/support/create-test-store.js';
 
 const HOSTILE: Record<string, string> = {
   'endless loop':
@@ -63,7 +63,13 @@ describe('hostile custom themes', () => {
         }
       });
     });
-    await publishSite({ db: t.ctx.db, tenantId, themeId, actor: { type: 'admin' } });
+    await publishSite({
+      db: t.ctx.db,
+      storefront: t.ctx.storefront,
+      tenantId,
+      themeId,
+      actor: { type: 'admin' },
+    });
     await published;
   }
 
@@ -187,6 +193,7 @@ describe('hostile custom themes', () => {
       });
       await publishSite({
         db: t.ctx.db,
+        storefront: t.ctx.storefront,
         tenantId: victim.tenantId,
         themeId: created.json().id,
         actor: { type: 'admin' },
@@ -241,6 +248,7 @@ describe('hostile custom themes', () => {
     const store = await createTestStore(t.ctx, { storeName: 'Tiny Shop' });
     await publishSite({
       db: t.ctx.db,
+      storefront: t.ctx.storefront,
       tenantId: store.tenantId,
       themeId: created.json().id,
       settings: { colors: { primary: '#123456' } },

@@ -4,7 +4,7 @@
  * and headers. Reads and page data are built here; Liquid runs on the render pool's workers
  * (ADR 012). Theme failures surface as ThemeRenderError, a full pool as RenderBusyError.
  */
-import type { Db } from '../../platform/database/index.js';
+import type { Db } from '../../../platform/database/index.js';
 import {
   canonicalUrl,
   categoryDrop,
@@ -15,8 +15,8 @@ import {
 import { loadStoreContent, type StoreContent } from './load-store-content.js';
 import { pageGlobals, sitemap, type MessageRoute } from './page-globals.js';
 import { faviconSvg, placeholderSvg } from './placeholder-image.js';
-import type { SiteView, StoreEntry } from './resolve-store.js';
-import type { StoreRoute } from './store-paths.js';
+import type { SiteView, StoreEntry } from '../http/resolve-store.js';
+import type { StoreRoute } from '../http/store-paths.js';
 import { cssVariables } from './theme-css.js';
 import type { ThemeRenderer } from './render-pool.js';
 

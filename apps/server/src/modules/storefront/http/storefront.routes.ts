@@ -3,7 +3,7 @@
  * the internal target of host routing (see host-routing.ts), so one handler serves both.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { AppContext } from '../../../context.js';
 import { createStorefrontHandlers } from './serve-storefront.js';
 
 export const storefrontRoutes =
@@ -11,6 +11,8 @@ export const storefrontRoutes =
   async (app) => {
     const handlers = createStorefrontHandlers(ctx);
     const options = { schema: { hide: true } };
+    // What the request addresses (slug, path, parsed route, host mode, store), set once.
+    app.decorateRequest('storefront', null);
     // HTML forms post urlencoded bodies; parsed here only (this plugin's scope), kept tiny.
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',

@@ -4,7 +4,7 @@
  * allowed by its hash in the CSP, so no 'unsafe-inline' is needed.
  */
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../../platform/html.js';
+import { escapeHtml } from '../../../platform/html.js';
 
 const STYLE = `*{box-sizing:border-box}html,body{height:100%}body{margin:0;display:grid;place-items:center;padding:24px;font:16px/1.6 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#0f172a;background:radial-gradient(1200px 600px at 10% -10%,#e0e7ff 0,transparent 60%),radial-gradient(900px 500px at 110% 110%,#fef3c7 0,transparent 55%),#f8fafc}main{max-width:560px;text-align:center}.badge{display:inline-block;padding:4px 12px;border-radius:999px;background:#0f172a;color:#fff;font-size:12px;letter-spacing:.08em;text-transform:uppercase}h1{margin:20px 0 8px;font-size:clamp(28px,5vw,40px);line-height:1.15;letter-spacing:-.02em}p{margin:0 auto 8px;color:#475569}.code{font-size:96px;font-weight:800;line-height:1;letter-spacing:-.04em;background:linear-gradient(135deg,#4f46e5,#f59e0b);-webkit-background-clip:text;background-clip:text;color:transparent}footer{margin-top:40px;font-size:13px;color:#94a3b8}footer b{color:#64748b}`;
 

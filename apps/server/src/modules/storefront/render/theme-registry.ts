@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { desc, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../../platform/database/index.js';
-import { themes } from '../themes/index.js';
+import type { Executor } from '../../../platform/database/index.js';
+import { themes } from '../../themes/index.js';
 import { describeTheme, type CompiledTheme } from './theme-engine.js';
 
 export interface ThemeRegistry {

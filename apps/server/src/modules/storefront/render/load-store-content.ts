@@ -4,9 +4,9 @@
  * an uncached page costs four round trips (begin, tenant, query, commit) whatever it shows.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { readAsTenant, type Db } from '../../platform/database/index.js';
-import type { MenuItem, ProductImage } from '../stores/index.js';
-import type { StoreRoute } from './store-paths.js';
+import { readAsTenant, type Db } from '../../../platform/database/index.js';
+import type { MenuItem, ProductImage } from '../../stores/index.js';
+import type { StoreRoute } from '../http/store-paths.js';
 
 export const PRODUCTS_PER_PAGE = 12;
 const FEATURED_COUNT = 10;

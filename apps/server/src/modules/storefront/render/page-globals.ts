@@ -4,8 +4,8 @@
  */
 import { canonicalUrl, pageDrop, productDrop, storeUrl, type LinkContext } from './liquid-data.js';
 import { PRODUCTS_PER_PAGE, type StoreContent } from './load-store-content.js';
-import type { StoreRoute } from './store-paths.js';
-import { escapeHtml } from '../../platform/html.js';
+import type { StoreRoute } from '../http/store-paths.js';
+import { escapeHtml } from '../../../platform/html.js';
 import { excerpt, textToHtml } from './text-format.js';
 
 /** A one-off message shown with the theme's page template (e.g. after a form post). */

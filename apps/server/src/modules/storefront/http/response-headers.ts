@@ -2,7 +2,7 @@
  * Headers of storefront responses. Built once per app; a cached page carries its complete
  * header object so serving it allocates nothing.
  */
-import type { Config } from '../../platform/config.js';
+import type { Config } from '../../../platform/config.js';
 import { SYSTEM_STYLE_HASH } from './system-pages.js';
 
 export const CACHE_CONTROL = {

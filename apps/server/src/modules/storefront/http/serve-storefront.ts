@@ -4,13 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context.js';
-import { isEmailAddress, subscribeNewsletter } from '../stores/index.js';
+import type { AppContext } from '../../../context.js';
+import { isEmailAddress, subscribeNewsletter } from '../../stores/index.js';
 import { isStoreHostRequest, isValidSlug } from './host-routing.js';
-import { storeUrl, type LinkContext } from './liquid-data.js';
-import { verifyPreviewToken } from './preview-token.js';
-import { RenderBusyError, RenderSkippedError } from './render-pool.js';
-import { renderStorefront, rendersTheme, type RenderRequest } from './render-storefront.js';
+import { storeUrl, type LinkContext } from '../render/liquid-data.js';
+import { verifyPreviewToken } from '../sites/preview-token.js';
+import { RenderBusyError, RenderSkippedError } from '../render/render-pool.js';
+import { renderStorefront, rendersTheme, type RenderRequest } from '../render/render-storefront.js';
 import {
   loadPreviewSite,
   loadStoreEntry,
@@ -18,7 +18,7 @@ import {
   type StoreEntry,
 } from './resolve-store.js';
 import { CACHE_CONTROL, storefrontHeaders } from './response-headers.js';
-import type { CachedResponse } from './storefront-cache.js';
+import type { CachedResponse } from '../storefront-cache.js';
 import { parseStorePath, routeKey, type StoreRoute } from './store-paths.js';
 import {
   brokenThemePage,
@@ -26,8 +26,8 @@ import {
   unavailablePage,
   unknownStorePage,
 } from './system-pages.js';
-import { ThemeRenderError } from './theme-engine.js';
-import type { StoreContent } from './load-store-content.js';
+import { ThemeRenderError } from '../render/theme-engine.js';
+import type { StoreContent } from '../render/load-store-content.js';
 import { websiteUrlFor } from './website-url.js';
 
 /** How long a store whose theme failed is answered from cache before rendering is retried. */
@@ -40,6 +40,42 @@ type Links = Omit<LinkContext, 'currency' | 'locale'>;
 /** Routes whose page reads the store's content (the others are assets and fixed files). */
 const CONTENT_FREE_ROUTES = new Set(['placeholder', 'favicon', 'stylesheet', 'asset', 'robots']);
 
+/** What a storefront request addresses: parsed once per request, kept on `request.storefront`. */
+export interface StorefrontTarget {
+  slug: string;
+  /** The path inside the store (`/`, `/products/x`), without the `/store/<slug>` prefix. */
+  path: string;
+  query: Record<string, unknown>;
+  route: StoreRoute;
+  onStoreHost: boolean;
+  /** The resolved store, once known (null: no such store). */
+  store?: StoreEntry | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the storefront routes only (decorated in storefront.routes.ts). */
+    storefront: StorefrontTarget | null;
+  }
+}
+
+/** The request's storefront target, parsed on first use. */
+export function storefrontTargetOf(request: FastifyRequest): StorefrontTarget {
+  if (request.storefront) return request.storefront;
+  const params = request.params as { slug: string; '*'?: string };
+  const query = request.query as Record<string, unknown>;
+  const path = `/${params['*'] ?? ''}`;
+  const target: StorefrontTarget = {
+    slug: params.slug.toLowerCase(),
+    path,
+    query,
+    route: parseStorePath(path, query),
+    onStoreHost: isStoreHostRequest(request.raw),
+  };
+  request.storefront = target;
+  return target;
+}
+
 interface StoreRequest {
   store: StoreEntry;
   /** The page's content, read with the store entry when this request resolved the store. */
@@ -48,6 +84,7 @@ interface StoreRequest {
   previewVersionId?: string;
   onStoreHost: boolean;
   links: Links;
+  route: StoreRoute;
   path: string;
   query: Record<string, unknown>;
 }
@@ -182,11 +219,10 @@ export function createStorefrontHandlers(ctx: AppContext) {
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<StoreRequest | null> {
-    const params = request.params as { slug: string; '*'?: string };
-    const query = request.query as Record<string, unknown>;
-    const slug = params.slug.toLowerCase();
-    const path = `/${params['*'] ?? ''}`;
-    const { store, prefetched } = await resolve(slug, parseStorePath(path, query));
+    const target = storefrontTargetOf(request);
+    const { slug, path, query, onStoreHost } = target;
+    const { store, prefetched } = await resolve(slug, target.route);
+    target.store = store;
     if (!store) {
       sendSystem(reply, 404, unknownStorePage());
       return null;
@@ -204,9 +240,9 @@ export function createStorefrontHandlers(ctx: AppContext) {
       sendSystem(reply, 503, comingSoonPage(store.name), 120);
       return null;
     }
-    const onStoreHost = isStoreHostRequest(request.raw);
     return {
       store,
+      route: target.route,
       prefetched,
       isPreview,
       previewVersionId: claims?.versionId,
@@ -238,12 +274,12 @@ export function createStorefrontHandlers(ctx: AppContext) {
 
   async function servePage(request: FastifyRequest, reply: FastifyReply, target: StoreRequest) {
     const { store, links, isPreview } = target;
-    const route = parseStorePath(target.path, target.query);
+    const { route } = target;
     if (route.type === 'redirect') {
       const to = storeUrl({ ...links, currency: '', locale: '' }, route.to);
       return reply.header('cache-control', CACHE_CONTROL.page).redirect(to, 301);
     }
-    // The same route was parsed from the same path and query when the store was resolved.
+    // The route was parsed once, before the store was resolved with this page's content.
     const content = target.prefetched?.content;
     if (isPreview) {
       const site = await previewSite(target);
@@ -290,14 +326,11 @@ export function createStorefrontHandlers(ctx: AppContext) {
    * Anything else (miss, preview, redirect, not live) returns undefined for the full path.
    */
   function serveCached(request: FastifyRequest, reply: FastifyReply) {
-    const params = request.params as { slug: string; '*'?: string };
-    const query = request.query as Record<string, unknown>;
+    const { slug, query, route, onStoreHost } = storefrontTargetOf(request);
     if (query.preview !== undefined) return undefined;
-    const store = cache.peekStore(params.slug.toLowerCase());
+    const store = cache.peekStore(slug);
     if (!store || store.status !== 'live') return undefined;
-    const route = parseStorePath(`/${params['*'] ?? ''}`, query);
     if (route.type === 'redirect') return undefined;
-    const onStoreHost = isStoreHostRequest(request.raw);
     const { key } = pageKey(store, route, onStoreHost, query);
     const response =
       cache.getPage(key) ??

@@ -6,16 +6,25 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ResolvedThemeSettings, ThemeSettings } from '@orbit360/contracts';
-import { isUuid, readAsFoundTenant, readAsTenant, type Db } from '../../platform/database/index.js';
-import { storeContentQuery, toStoreContent, type StoreContent } from './load-store-content.js';
+import {
+  isUuid,
+  readAsFoundTenant,
+  readAsTenant,
+  type Db,
+} from '../../../platform/database/index.js';
+import {
+  storeContentQuery,
+  toStoreContent,
+  type StoreContent,
+} from '../render/load-store-content.js';
 import type { StoreRoute } from './store-paths.js';
-import { merchants } from '../merchants/index.js';
-import { storeProfiles } from '../stores/index.js';
-import { tenants } from '../tenants/index.js';
-import { resolveThemeSettings } from '../themes/index.js';
-import { siteVersions, sites } from './storefront.table.js';
-import type { CompiledTheme } from './theme-engine.js';
-import type { ThemeRegistry } from './theme-registry.js';
+import { merchants } from '../../merchants/index.js';
+import { storeProfiles } from '../../stores/index.js';
+import { tenants } from '../../tenants/index.js';
+import { resolveThemeSettings } from '../../themes/index.js';
+import { siteVersions, sites } from '../storefront.table.js';
+import type { CompiledTheme } from '../render/theme-engine.js';
+import type { ThemeRegistry } from '../render/theme-registry.js';
 
 export type StoreStatus = 'provisioning' | 'live' | 'suspended';
 

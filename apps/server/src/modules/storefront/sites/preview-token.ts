@@ -4,7 +4,7 @@
  * so checking one costs microseconds. Format: base64url(JSON claims) "." base64url(HMAC).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isUuid } from '../../platform/database/index.js';
+import { isUuid } from '../../../platform/database/index.js';
 
 export interface PreviewClaims {
   tenantId: string;

@@ -12,8 +12,8 @@ import {
   SaveSiteDraftBody,
   SiteState,
 } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
-import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
+import type { AppContext } from '../../../context.js';
+import { merchantOf, requireMerchant } from '../../../platform/http/guards.js';
 import { createPreviewLink } from './create-preview-link.js';
 import { getSiteState } from './get-site-state.js';
 import { publishSite } from './publish-site.js';
@@ -82,6 +82,7 @@ export const siteRoutes =
           tenantId: principal.tenantId,
           ...input,
           actor: actorOf(principal.id),
+          storefront: ctx.storefront,
         });
         return reply.status(201).send(result);
       },
@@ -105,6 +106,7 @@ export const siteRoutes =
           tenantId: principal.tenantId,
           versionId: request.body.versionId,
           actor: actorOf(principal.id),
+          storefront: ctx.storefront,
         });
       },
     );

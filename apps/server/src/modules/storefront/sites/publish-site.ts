@@ -7,14 +7,14 @@ import {
   withTenant,
   type Db,
   type Tx,
-} from '../../platform/database/index.js';
-import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../platform/errors.js';
-import { recordAudit } from '../audit/index.js';
-import { publishEvents } from '../realtime/index.js';
-import { tenants } from '../tenants/index.js';
-import { getThemeSummary, resolveThemeSettings, type ThemeSummary } from '../themes/index.js';
-import { invalidateLocalCaches } from './storefront-cache.js';
-import { siteVersions, sites, type SiteActor } from './storefront.table.js';
+} from '../../../platform/database/index.js';
+import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../../platform/errors.js';
+import { recordAudit } from '../../audit/index.js';
+import { publishEvents } from '../../realtime/index.js';
+import { tenants } from '../../tenants/index.js';
+import { getThemeSummary, resolveThemeSettings, type ThemeSummary } from '../../themes/index.js';
+import type { StorefrontInvalidation } from '../follow-events.js';
+import { siteVersions, sites, type SiteActor } from '../storefront.table.js';
 
 export interface PublishedVersion {
   versionId: string;
@@ -68,12 +68,15 @@ export interface SiteToPublish {
  * Publishes a new site version (theme + validated settings) and makes it live, atomically;
  * older versions are kept for rollback. With an `idempotencyKey` already used by this tenant,
  * returns that version instead of creating another. Emits `site.published` in the same
- * transaction and invalidates this instance's storefront caches after commit (other instances
- * follow through the realtime stream).
+ * transaction; every instance's caches follow that event through the realtime stream, and
+ * `storefront` (this instance's caches) is invalidated right after commit, so the caller's next
+ * request already sees the new version.
  */
-export async function publishSite(options: SiteToPublish & { db: Db; actor: SiteActor }) {
-  const { db, actor, ...site } = options;
-  const [published] = await publishSites({ db, actor, sites: [site] });
+export async function publishSite(
+  options: SiteToPublish & { db: Db; actor: SiteActor; storefront?: StorefrontInvalidation },
+) {
+  const { db, actor, storefront, ...site } = options;
+  const [published] = await publishSites({ db, actor, storefront, sites: [site] });
   return published!;
 }
 
@@ -86,6 +89,8 @@ export async function publishSites(options: {
   db: Db;
   sites: SiteToPublish[];
   actor: SiteActor;
+  /** This instance's caches, invalidated after commit (other instances follow the stream). */
+  storefront?: StorefrontInvalidation;
 }): Promise<PublishedVersion[]> {
   const { db, actor } = options;
   const tenantIds = options.sites.map((s) => s.tenantId);
@@ -197,7 +202,7 @@ export async function publishSites(options: {
       });
     });
     for (const [i, result] of results.entries()) {
-      if (result.created) invalidateLocalCaches(tenantIds[i]!);
+      if (result.created) options.storefront?.invalidateTenant(tenantIds[i]!);
     }
     return results.map(({ versionId, version }) => ({ versionId, version }));
   } catch (error) {

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { PreviewLink } from '@orbit360/contracts';
-import type { Config } from '../../platform/config.js';
-import { withTenant, type Db } from '../../platform/database/index.js';
-import { AppError } from '../../platform/errors.js';
-import { tenants } from '../tenants/index.js';
+import type { Config } from '../../../platform/config.js';
+import { withTenant, type Db } from '../../../platform/database/index.js';
+import { AppError } from '../../../platform/errors.js';
+import { tenants } from '../../tenants/index.js';
 import { createPreviewToken } from './preview-token.js';
-import { siteVersions } from './storefront.table.js';
-import { websiteUrlFor } from './website-url.js';
+import { siteVersions } from '../storefront.table.js';
+import { websiteUrlFor } from '../http/website-url.js';
 
 const PREVIEW_TTL_SECONDS = 60 * 60;
 

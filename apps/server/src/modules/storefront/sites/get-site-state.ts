@@ -1,12 +1,12 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { SiteState, SiteVersion } from '@orbit360/contracts';
-import type { Config } from '../../platform/config.js';
-import { withTenant, type Db } from '../../platform/database/index.js';
-import { AppError } from '../../platform/errors.js';
-import { tenants } from '../tenants/index.js';
-import { themes } from '../themes/index.js';
-import { siteVersions, sites } from './storefront.table.js';
-import { websiteUrlFor } from './website-url.js';
+import type { Config } from '../../../platform/config.js';
+import { withTenant, type Db } from '../../../platform/database/index.js';
+import { AppError } from '../../../platform/errors.js';
+import { tenants } from '../../tenants/index.js';
+import { themes } from '../../themes/index.js';
+import { siteVersions, sites } from '../storefront.table.js';
+import { websiteUrlFor } from '../http/website-url.js';
 
 const HISTORY_LIMIT = 50;
 

@@ -1,15 +1,17 @@
 /**
  * Host-based routing. A request whose Host is `<slug>.<platform domain>` belongs to that store,
  * whatever its path: Fastify's `rewriteUrl` maps it onto the internal `/store/<slug>/<path>`
- * route before routing, and marks the raw request so the handler knows links must not carry
- * the `/store/<slug>` prefix. Every other host is the platform host, where API routes live
+ * route before routing, and remembers the raw request (a WeakSet, nothing is written on the
+ * message) so the handler knows links must not carry the `/store/<slug>` prefix; the handler
+ * then carries that on the typed `request.storefront` (serve-storefront.ts). Every other host is the platform host, where API routes live
  * and `/store/<slug>/…` is the path fallback. Consequently a store host can never reach
  * another store's content: `a.<domain>/store/b/` is path `/store/b/` inside store `a` (its 404).
  */
 import type { IncomingMessage } from 'node:http';
-import type { Config } from '../../platform/config.js';
+import type { Config } from '../../../platform/config.js';
 
-const STORE_HOST = Symbol('orbit360.storeHost');
+/** Raw requests that reached a store through its own host name (rewritten by `rewriteUrl`). */
+const storeHostRequests = new WeakSet<IncomingMessage>();
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Stands in for a store label that cannot be a slug; no tenant can ever have it. */
 const INVALID_LABEL = '_';
@@ -44,12 +46,12 @@ export function createStorefrontUrlRewriter(config: Config) {
     const url = req.url ?? '/';
     const label = storeLabelOf(req.headers.host, platformHostname);
     if (label === undefined) return url;
-    (req as IncomingMessage & { [STORE_HOST]?: string })[STORE_HOST] = label;
+    storeHostRequests.add(req);
     return `/store/${label}${url.startsWith('/') ? url : `/${url}`}`;
   };
 }
 
 /** True when the request reached the store through its own host name (not the path fallback). */
 export function isStoreHostRequest(req: IncomingMessage): boolean {
-  return (req as IncomingMessage & { [STORE_HOST]?: string })[STORE_HOST] !== undefined;
+  return storeHostRequests.has(req);
 }

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../platform/database/index.js';
-import { isUuid, withTenant } from '../../platform/database/index.js';
-import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/index.js';
-import { publishEvent } from '../realtime/index.js';
-import { tenants } from '../tenants/index.js';
-import { leaveTenantScope } from '../../platform/database/index.js';
+import type { Db } from '../../../platform/database/index.js';
+import { isUuid, withTenant } from '../../../platform/database/index.js';
+import { AppError } from '../../../platform/errors.js';
+import { recordAudit } from '../../audit/index.js';
+import { publishEvent } from '../../realtime/index.js';
+import { tenants } from '../../tenants/index.js';
+import { leaveTenantScope } from '../../../platform/database/index.js';
 import { lockSite, type PublishedVersion } from './publish-site.js';
-import { invalidateLocalCaches } from './storefront-cache.js';
-import { siteVersions, sites, type SiteActor } from './storefront.table.js';
+import type { StorefrontInvalidation } from '../follow-events.js';
+import { siteVersions, sites, type SiteActor } from '../storefront.table.js';
 
 /**
  * Makes an earlier version of the tenant's site live again (one statement, atomic). The
@@ -19,6 +19,8 @@ export async function rollbackSite(options: {
   tenantId: string;
   versionId: string;
   actor: SiteActor;
+  /** This instance's caches, invalidated after commit (other instances follow the stream). */
+  storefront?: StorefrontInvalidation;
 }): Promise<PublishedVersion> {
   const { db, tenantId, versionId, actor } = options;
   if (!isUuid(tenantId)) throw AppError.notFound('Store');
@@ -49,6 +51,6 @@ export async function rollbackSite(options: {
     await publishEvent(tx, 'site.published', { versionId, version: version.version }, { tenantId });
     return { versionId, version: version.version, changed: true };
   });
-  if (result.changed) invalidateLocalCaches(tenantId);
+  if (result.changed) options.storefront?.invalidateTenant(tenantId);
   return { versionId: result.versionId, version: result.version };
 }

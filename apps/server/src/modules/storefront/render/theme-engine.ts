@@ -131,10 +131,38 @@ export function createThemeEngine(source: ThemeSource): ThemeEngine {
   return { templates: source.templates, engine, parsed: new Map() };
 }
 
+/**
+ * What the engine itself provides to every theme, not overridable by one: the document head
+ * (`content_for_header`: title, description, canonical, Open Graph, noindex on previews,
+ * favicon, stylesheet link). Themes print it with `{{ content_for_header | raw }}` in their
+ * layout and keep only what is theirs (e.g. `theme-color`).
+ */
+const ENGINE_TEMPLATES: Record<string, string> = {
+  'engine/head.liquid': [
+    '<title>{{ page_title }}</title>',
+    '<meta name="description" content="{{ page_description }}">',
+    '<link rel="canonical" href="{{ canonical_url }}">',
+    '<meta property="og:site_name" content="{{ shop.name }}">',
+    '<meta property="og:title" content="{{ page_title }}">',
+    '<meta property="og:description" content="{{ page_description }}">',
+    '<meta property="og:type" content="{{ og.type }}">',
+    '<meta property="og:url" content="{{ canonical_url }}">',
+    '{%- if og.image != blank %}',
+    '<meta property="og:image" content="{{ og.image }}">',
+    '{%- endif %}',
+    '<meta name="twitter:card" content="summary_large_image">',
+    '{%- if preview %}',
+    '<meta name="robots" content="noindex">',
+    '{%- endif %}',
+    '<link rel="icon" href="{{ routes.favicon_url }}" type="image/svg+xml">',
+    '<link rel="stylesheet" href="{{ routes.stylesheet_url }}">',
+  ].join('\n  '),
+};
+
 function parsedTemplate(theme: ThemeEngine, file: string): Template[] {
   let parsed = theme.parsed.get(file);
   if (!parsed) {
-    const source = theme.templates[file] ?? FALLBACK_TEMPLATES[file];
+    const source = ENGINE_TEMPLATES[file] ?? theme.templates[file] ?? FALLBACK_TEMPLATES[file];
     try {
       parsed =
         source === undefined
@@ -187,11 +215,18 @@ export function renderThemePage(theme: ThemeEngine, name: string, globals: objec
   if (content.length > RENDER_LIMITS.maxOutput) {
     throw new ThemeRenderError('page output is too large', `templates/${name}.liquid`);
   }
+  const header = renderFile(
+    theme,
+    'engine/head.liquid',
+    {},
+    globals,
+    Math.max(1, RENDER_LIMITS.renderLimit - (performance.now() - startedAt)),
+  );
   const remaining = Math.max(1, RENDER_LIMITS.renderLimit - (performance.now() - startedAt));
   const html = renderFile(
     theme,
     'layout/theme.liquid',
-    { content_for_layout: content },
+    { content_for_layout: content, content_for_header: header },
     globals,
     remaining,
   );

@@ -1,5 +1,5 @@
 /** Small, dependency-free formatting helpers for rendering merchant content safely. */
-import { escapeHtml } from '../../platform/html.js';
+import { escapeHtml } from '../../../platform/html.js';
 
 /**
  * Plain text → HTML paragraphs: blank lines separate paragraphs, single newlines become <br>.

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { readAsTenant } from '../../platform/database/index.js';
-import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
-import { getThemeByKey } from '../themes/index.js';
-import { createTestStore, type TestStore } from '../../../test/support/create-test-store.js';
+import { readAsTenant } from '../../../platform/database/index.js';
+import { bearer, merchantToken, setupTestApp } from '../../../../test/helpers.js';
+import { getThemeByKey } from '../../themes/index.js';
+import { createTestStore, type TestStore } from '../../../../test/support/create-test-store.js';
 
 describe('merchant website API', () => {
   const t = setupTestApp();
