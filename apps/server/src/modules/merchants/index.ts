@@ -14,3 +14,10 @@ export {
 } from './record-merchant-application.js';
 export { toMerchantDto, type MerchantRow } from './merchant.dto.js';
 export { suspendMerchant, reactivateMerchant } from './change-merchant-status.js';
+export {
+  transitionMerchants,
+  lockMerchants,
+  attachWorkspaces,
+  type MerchantTransition,
+  type TransitionResult,
+} from './transition-merchants.js';
