@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
 import type { Db } from '../../platform/database/index.js';
 import { transitionMerchants } from '../merchants/index.js';
-import { publishEvent, publishEvents } from '../realtime/index.js';
+import { publishEvent } from '../realtime/index.js';
 import type { RunRow, StepRow } from './provisioning-state.js';
 
 /**

@@ -147,9 +147,7 @@ export function defineStep<K extends ProvisioningStepKey>(definition: {
             run,
             output: results[i]!.output,
             tenantId:
-              results[i]!.tenantId ??
-              (outputs as Partial<StepOutputs>).workspace?.tenantId ??
-              null,
+              results[i]!.tenantId ?? (outputs as Partial<StepOutputs>).workspace?.tenantId ?? null,
             events: results[i]!.events?.(),
           })),
         });
