@@ -1,2 +1,2 @@
 export { auditLog } from './audit.table.js';
-export { recordAudit } from './record-audit.js';
+export { recordAudit, type AuditEntry } from './record-audit.js';

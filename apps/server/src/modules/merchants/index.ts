@@ -2,3 +2,4 @@ export { merchants, merchantStatus } from './merchants.table.js';
 export { createMerchantApplicationHandler, MERCHANT_APPLICATION_TASK } from './signup-merchant.js';
 export { createMerchant } from './create-merchant.js';
 export { recordMerchantApplication } from './record-merchant-application.js';
+export { transitionMerchants, lockMerchants, attachWorkspaces } from './transition-merchants.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import {
   PROVISIONING_STEPS,
   type ActivateMerchantBody,
@@ -8,9 +8,13 @@ import {
 import { insertJsonRowsReturning, isUuid, type Db } from '../../platform/database/index.js';
 import { AppError, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/errors.js';
 import { enqueueJobs } from '../../platform/queue.js';
-import { recordAudit } from '../audit/index.js';
-import { merchants } from '../merchants/index.js';
-import { publishEvents } from '../realtime/index.js';
+import { lockMerchants, transitionMerchants } from '../merchants/index.js';
+import {
+  decideActivations,
+  slugTaken,
+  type ActivationOutcome,
+  type ActivationRequest,
+} from './decide-activations.js';
 import { loadRun, toProvisioningStatus } from './provisioning-state.js';
 import { provisioningSteps, provisionings, type ProvisioningActor } from './provisioning.table.js';
 import { RUN_PROVISIONING_TASK } from './run-provisioning.js';
@@ -46,28 +50,6 @@ function violatedConstraint(error: unknown): string | undefined {
   return undefined;
 }
 
-const slugTaken = () =>
-  new AppError('CONFLICT', 'This website address is already taken', {
-    fields: [{ field: 'body.settings.slug', message: 'is already taken' }],
-  });
-
-export interface ActivationRequest {
-  merchantId: string;
-  /** A single request's Idempotency-Key (bulk activations have none). */
-  idempotencyKey?: string;
-}
-
-/** What became of one activation request: started (202), replayed (202), existing (200), or refused. */
-export type ActivationOutcome =
-  | {
-      statusCode: 200 | 202;
-      provisioningId: string;
-      /** The run's status value; the whole status when this request created the run. */
-      runStatus: ProvisioningStatus['status'];
-      status?: ProvisioningStatus;
-    }
-  | { error: AppError };
-
 /**
  * Starts the provisioning of merchants — each at most once — with one validated theme, plan
  * and settings, in one transaction with a fixed number of statements however many merchants
@@ -95,14 +77,7 @@ export async function activateMerchants(options: {
   const outcomes = await db.transaction(async (tx) => {
     // Lock first, then read the runs: a read joined into the locking query would see the
     // snapshot from before the lock wait, missing a run created by the request we waited for.
-    const found = ids.length
-      ? await tx
-          .select()
-          .from(merchants)
-          .where(inArray(merchants.id, ids))
-          .orderBy(merchants.id)
-          .for('update')
-      : [];
+    const found = await lockMerchants(tx, ids);
     const existingRuns = ids.length
       ? await tx
           .select({
@@ -116,51 +91,13 @@ export async function activateMerchants(options: {
           .where(inArray(provisionings.merchantId, ids))
       : [];
     const merchantById = new Map(found.map((m) => [m.id, m]));
-    const runByMerchant = new Map(existingRuns.map((r) => [r.merchantId, r]));
     const slug = valid.settings.slug ?? null;
-    const slugIsTaken = slug !== null && (await isSlugTaken(tx, slug));
-
-    const decided = requests.map((request): ActivationOutcome | 'create' => {
-      const merchant = merchantById.get(request.merchantId);
-      if (!merchant) return { error: AppError.notFound('Merchant') };
-      const existing = runByMerchant.get(request.merchantId);
-      if (existing) {
-        if (request.idempotencyKey && existing.idempotencyKey === request.idempotencyKey) {
-          if (existing.requestHash !== requestHash) {
-            return {
-              error: new AppError(
-                'CONFLICT',
-                'This Idempotency-Key was already used with a different request',
-              ),
-            };
-          }
-          return { statusCode: 202, provisioningId: existing.id, runStatus: existing.status };
-        }
-        return { statusCode: 200, provisioningId: existing.id, runStatus: existing.status };
-      }
-      if (merchant.status === 'suspended') {
-        return {
-          error: new AppError('CONFLICT', 'This merchant is suspended; reactivate it first'),
-        };
-      }
-      if (merchant.status !== 'pending') {
-        return {
-          error: new AppError(
-            'CONFLICT',
-            `This merchant cannot be activated (status: ${merchant.status})`,
-          ),
-        };
-      }
-      if (slugIsTaken) return { error: slugTaken() };
-      // The same merchant twice in one bulk request: the first starts it, the rest see it.
-      runByMerchant.set(request.merchantId, {
-        id: '',
-        status: 'queued',
-        merchantId: request.merchantId,
-        idempotencyKey: request.idempotencyKey ?? null,
-        requestHash,
-      });
-      return 'create';
+    const decided = decideActivations({
+      requests,
+      merchantStatus: new Map(found.map((m) => [m.id, m.status])),
+      existingRuns: new Map(existingRuns.map((r) => [r.merchantId, r])),
+      requestHash,
+      slugIsTaken: slug !== null && (await isSlugTaken(tx, slug)),
     });
     const toCreate = requests.filter((_, i) => decided[i] === 'create');
     if (!toCreate.length) return decided as ActivationOutcome[];
@@ -192,16 +129,6 @@ export async function activateMerchants(options: {
         })),
       ),
     );
-    const createdIds = runs.map((run) => run.merchantId);
-    await tx
-      .update(merchants)
-      .set({
-        status: 'provisioning',
-        themeId: valid.theme.id,
-        planId: valid.plan.id,
-        updatedAt: sql`now()`,
-      })
-      .where(inArray(merchants.id, createdIds));
     await enqueueJobs(
       tx,
       runs.map((run) => ({
@@ -211,36 +138,29 @@ export async function activateMerchants(options: {
         maxAttempts: 10,
       })),
     );
-    await recordAudit(
+    // The merchants module writes the status, its audit entry and its events.
+    await transitionMerchants(
       tx,
       runs.map((run) => ({
+        id: run.merchantId,
+        from: 'pending' as const,
+        to: 'provisioning' as const,
         actor: options.actor,
-        action: 'merchant.activation_requested',
-        target: { type: 'merchant', id: run.merchantId },
-        data: {
+        tenantId: null,
+        assign: { themeId: valid.theme.id, planId: valid.plan.id },
+        auditData: {
           provisioningId: run.id,
           themeId: valid.theme.id,
           planId: valid.plan.id,
           settings: valid.settings,
         },
-      })),
-    );
-    await publishEvents(
-      tx,
-      runs.flatMap((run) => [
-        {
-          type: 'provisioning.queued' as const,
-          data: { merchantId: run.merchantId, provisioningId: run.id },
-        },
-        {
-          type: 'merchant.status_changed' as const,
-          data: {
-            merchantId: run.merchantId,
-            status: 'provisioning' as const,
-            previous: merchantById.get(run.merchantId)!.status,
+        events: [
+          {
+            type: 'provisioning.queued' as const,
+            data: { merchantId: run.merchantId, provisioningId: run.id },
           },
-        },
-      ]),
+        ],
+      })),
     );
     const stepsOf = new Map<string, typeof steps>();
     for (const step of steps) {

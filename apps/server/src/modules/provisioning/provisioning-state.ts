@@ -8,6 +8,7 @@ import {
 import type { Executor } from '../../platform/database/index.js';
 import { merchants } from '../merchants/index.js';
 import { provisioningSteps, provisionings } from './provisioning.table.js';
+import { parseOutputs, type RunOutputs } from './steps/step.js';
 
 export type RunRow = typeof provisionings.$inferSelect;
 export type StepRow = typeof provisioningSteps.$inferSelect;
@@ -17,27 +18,16 @@ export interface Owner {
   name: string;
 }
 
-/** What steps record in `output` (read back for the deployment block and by later steps). */
-export interface StepOutputs {
-  workspace: { tenantId: string; merchantCode: string; namespace: string };
-  dashboard: { dashboardUrl: string; ownerAccountId: string };
-  website: { slug: string; websiteUrl: string; siteVersionId: string };
-  data: Record<string, never>;
-  credentials: { emailId: string | null };
-  golive: { liveAt: string };
-}
-
 export const stepInfo = (key: ProvisioningStepKey) => {
   const index = PROVISIONING_STEPS.findIndex((s) => s.key === key);
   return { ...PROVISIONING_STEPS[index]!, index, next: PROVISIONING_STEPS[index + 1]?.key };
 };
 
-export const outputOf = <K extends ProvisioningStepKey>(steps: StepRow[], key: K) =>
-  steps.find((s) => s.key === key)?.output as Partial<StepOutputs[K]> | undefined;
-
 export interface RunState {
   run: RunRow;
   steps: StepRow[];
+  /** The completed steps' outputs, typed and checked once here. */
+  outputs: RunOutputs;
   owner: Owner;
 }
 
@@ -59,9 +49,12 @@ function toRunStates(rows: RunStateRow[]): Map<string, RunState> {
   for (const row of rows) {
     const state = states.get(row.run.id);
     if (state) state.steps.push(row.step);
-    else states.set(row.run.id, { run: row.run, steps: [row.step], owner: row.owner });
+    else states.set(row.run.id, { run: row.run, steps: [row.step], outputs: {}, owner: row.owner });
   }
-  for (const state of states.values()) state.steps.sort((a, b) => a.position - b.position);
+  for (const state of states.values()) {
+    state.steps.sort((a, b) => a.position - b.position);
+    state.outputs = parseOutputs(state.steps);
+  }
   return states;
 }
 
@@ -93,13 +86,12 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 const durationBetween = (start: Date | null, end: Date | null) =>
   start && end ? Math.max(0, Math.round(end.getTime() - start.getTime())) : null;
 
-export function toDeployment(steps: StepRow[]): Deployment {
-  const workspace = outputOf(steps, 'workspace');
+export function toDeployment(outputs: RunOutputs): Deployment {
   return {
-    merchantId: workspace?.merchantCode ?? null,
-    tenantNamespace: workspace?.namespace ?? null,
-    dashboardUrl: outputOf(steps, 'dashboard')?.dashboardUrl ?? null,
-    websiteUrl: outputOf(steps, 'website')?.websiteUrl ?? null,
+    merchantId: outputs.workspace?.merchantCode ?? null,
+    tenantNamespace: outputs.workspace?.namespace ?? null,
+    dashboardUrl: outputs.dashboard?.dashboardUrl ?? null,
+    websiteUrl: outputs.website?.websiteUrl ?? null,
   };
 }
 
@@ -131,6 +123,6 @@ export function toProvisioningStatus(run: RunRow, steps: StepRow[]): Provisionin
       error: s.error ?? null,
       nextRetryAt: iso(s.retryAt),
     })),
-    deployment: toDeployment(steps),
+    deployment: toDeployment(parseOutputs(steps)),
   };
 }

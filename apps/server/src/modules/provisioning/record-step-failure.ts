@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
 import type { Db } from '../../platform/database/index.js';
-import { recordAudit } from '../audit/index.js';
-import { merchants } from '../merchants/index.js';
-import { publishEvent, publishEvents } from '../realtime/index.js';
+import { transitionMerchants } from '../merchants/index.js';
+import { publishEvent } from '../realtime/index.js';
 import type { RunRow, StepRow } from './provisioning-state.js';
 
 /**
@@ -57,28 +56,23 @@ export async function recordStepFailure(options: {
       update provisionings set status = 'failed', finished_at = clock_timestamp(), updated_at = now(),
         error = ${JSON.stringify({ step: key, message, attempt })}::jsonb
       where id = ${run.id}`);
-    await tx
-      .update(merchants)
-      .set({ status: 'failed', updatedAt: sql`now()` })
-      .where(eq(merchants.id, run.merchantId));
-    await recordAudit(tx, {
-      actor: { type: 'system' },
-      action: 'merchant.provisioning_failed',
-      target: { type: 'merchant', id: run.merchantId },
-      tenantId,
-      data: { provisioningId: run.id, step: key, attempt, message },
-    });
-    await publishEvents(tx, [
+    // The merchants module writes the status, its audit entry and its events.
+    await transitionMerchants(tx, [
       {
-        type: 'provisioning.step_failed',
-        data: { ...ids, step: key, attempt, message, willRetry: false },
-        tenantId,
-      },
-      { type: 'provisioning.failed', data: { ...ids, step: key, message }, tenantId },
-      {
-        type: 'merchant.status_changed',
-        data: { merchantId: run.merchantId, status: 'failed', previous: 'provisioning' },
-        tenantId,
+        id: run.merchantId,
+        from: 'provisioning',
+        to: 'failed',
+        actor: { type: 'system' },
+        tenantId: tenantId ?? null,
+        auditData: { provisioningId: run.id, step: key, attempt, message },
+        events: [
+          {
+            type: 'provisioning.step_failed',
+            data: { ...ids, step: key, attempt, message, willRetry: false },
+            tenantId,
+          },
+          { type: 'provisioning.failed', data: { ...ids, step: key, message }, tenantId },
+        ],
       },
     ]);
     return 'failed';

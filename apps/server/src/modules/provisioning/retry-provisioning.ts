@@ -3,9 +3,7 @@ import type { ProvisioningStatus } from '@orbit360/contracts';
 import { isUuid, type Db } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueueJob } from '../../platform/queue.js';
-import { recordAudit } from '../audit/index.js';
-import { merchants } from '../merchants/index.js';
-import { publishEvents } from '../realtime/index.js';
+import { transitionMerchants } from '../merchants/index.js';
 import { loadRun, toProvisioningStatus } from './provisioning-state.js';
 import { provisionings } from './provisioning.table.js';
 import { RUN_PROVISIONING_TASK } from './run-provisioning.js';
@@ -44,10 +42,6 @@ export async function retryProvisioning(options: {
       update provisionings set status = 'running', error = null, finished_at = null,
         manual_retries = manual_retries + 1, updated_at = now()
       where id = ${run.id}`);
-    await tx
-      .update(merchants)
-      .set({ status: 'provisioning', updatedAt: sql`now()` })
-      .where(eq(merchants.id, merchantId));
     await enqueueJob(tx, {
       task: RUN_PROVISIONING_TASK,
       payload: { provisioningId: run.id },
@@ -55,23 +49,22 @@ export async function retryProvisioning(options: {
       maxAttempts: 10,
     });
     const tenantId = run.tenantId ?? undefined;
-    await recordAudit(tx, {
-      actor: { type: 'admin', id: options.actorId },
-      action: 'merchant.provisioning_retried',
-      target: { type: 'merchant', id: merchantId },
-      tenantId,
-      data: { provisioningId: run.id, step },
-    });
-    await publishEvents(tx, [
+    // The merchants module writes the status, its audit entry and its events.
+    await transitionMerchants(tx, [
       {
-        type: 'provisioning.retried',
-        data: { merchantId, provisioningId: run.id, step },
-        tenantId,
-      },
-      {
-        type: 'merchant.status_changed',
-        data: { merchantId, status: 'provisioning', previous: 'failed' },
-        tenantId,
+        id: merchantId,
+        from: 'failed',
+        to: 'provisioning',
+        actor: { type: 'admin', id: options.actorId },
+        tenantId: tenantId ?? null,
+        auditData: { provisioningId: run.id, step },
+        events: [
+          {
+            type: 'provisioning.retried',
+            data: { merchantId, provisioningId: run.id, step },
+            tenantId,
+          },
+        ],
       },
     ]);
   });

@@ -13,7 +13,7 @@ import { deployWebsiteStep } from './steps/deploy-website.step.js';
 import { goLiveStep } from './steps/go-live.step.js';
 import { initializeDataStep } from './steps/initialize-data.step.js';
 import { setupDashboardStep } from './steps/setup-dashboard.step.js';
-import type { Step, StepDeps, StepRun } from './steps/step.js';
+import type { RunOutputs, Step, StepDeps, StepRun } from './steps/step.js';
 import { Superseded, beginRetryAttempt, beginRuns } from './transitions.js';
 
 export const RUN_PROVISIONING_TASK = 'provisioning.run';
@@ -72,7 +72,7 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
     while (state) {
       // Shutting down past the grace period: stop between steps; the job is taken up again.
       if (job.signal.aborted) throw new Error('worker shutting down');
-      const { run, steps, owner } = state;
+      const { run, steps, outputs, owner } = state;
       if (run.status === 'completed' || run.status === 'failed') return;
       if (run.status === 'queued') {
         if (!(await beginning.submit(run))) return;
@@ -91,7 +91,7 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
         state = await loadRun(provisioningId);
         continue;
       }
-      const outcome = await runStep(run, steps, step, owner, job.signal);
+      const outcome = await runStep(run, outputs, step, owner, job.signal);
       if (outcome === 'reload') {
         state = await loadRun(provisioningId);
         continue;
@@ -100,6 +100,7 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
       // Completed: carry on with the next step without re-reading what we just wrote.
       step.status = 'completed';
       step.output = outcome.output;
+      (outputs as Record<string, unknown>)[step.key] = outcome.output;
       const next = steps[index + 1];
       if (!next) {
         ctx.logger.info(
@@ -116,23 +117,29 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
       next.attempts += 1;
       state = {
         ...state,
-        run: { ...run, currentStep: next.key, tenantId: run.tenantId ?? tenantOf(steps) },
+        run: { ...run, currentStep: next.key, tenantId: run.tenantId ?? tenantOf(outputs) },
       };
     }
   };
 
   async function runStep(
     run: RunRow,
-    steps: StepRow[],
+    outputs: RunOutputs,
     step: StepRow,
     owner: Owner,
     signal: AbortSignal,
   ): Promise<{ output: Record<string, unknown> } | 'reload' | 'stop'> {
     try {
       const definition = STEPS[step.key];
-      const output = await batchers.get(step.key)!.submit({ run, steps, owner, signal });
+      const output = await batchers.get(step.key)!.submit({
+        run,
+        attempt: step.attempts,
+        outputs,
+        owner,
+        signal,
+      });
       // Other instances clear theirs from the realtime stream (the step's events).
-      const tenantId = run.tenantId ?? tenantOf(steps);
+      const tenantId = run.tenantId ?? tenantOf(outputs);
       if (definition.changesStorefront && tenantId) ctx.storefront.invalidateTenant(tenantId);
       return { output };
     } catch (error) {
@@ -145,7 +152,7 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
       );
       const result = await recordStepFailure({
         db: ctx.db,
-        run: { ...run, tenantId: run.tenantId ?? tenantOf(steps) },
+        run: { ...run, tenantId: run.tenantId ?? tenantOf(outputs) },
         step,
         message: sanitizeStepError(step.key, error),
         maxAttempts: ctx.config.provisioning.maxAttempts,
@@ -158,6 +165,4 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
   return { handler, close: () => httpAgent.destroy() };
 }
 
-const tenantOf = (steps: StepRow[]) =>
-  ((steps.find((s) => s.key === 'workspace')?.output as { tenantId?: string } | undefined)
-    ?.tenantId ?? null) as string | null;
+const tenantOf = (outputs: RunOutputs) => outputs.workspace?.tenantId ?? null;

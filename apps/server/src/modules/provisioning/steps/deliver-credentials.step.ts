@@ -1,9 +1,8 @@
 import { createPasswordTokens, setPasswordLinkTemplate } from '../../auth/index.js';
 import { enqueueEmails } from '../../email/index.js';
-import { outputOf } from '../provisioning-state.js';
-import { completeSteps, completionsOf } from '../transitions.js';
+import type { Tx } from '../../../platform/database/index.js';
 import { renderWelcomeEmail } from '../welcome-email.js';
-import { hitFaults, type Step } from './step.js';
+import { defineStep } from './step.js';
 
 /** The welcome email's Message-ID: one per provisioning, whatever happens to its delivery. */
 export const welcomeMessageId = (provisioningId: string) =>
@@ -15,21 +14,20 @@ export const welcomeMessageId = (provisioningId: string) =>
  * set-password link, never a password — written to the outbox in this step's transaction.
  * The email job delivers it; an SMTP outage delays the email, not the store.
  */
-export const deliverCredentialsStep: Step = {
+export const deliverCredentialsStep = defineStep({
   key: 'credentials',
-  async run(deps, runs) {
-    const { ctx } = deps;
-    const tenantIds = runs.map(({ steps }) => outputOf(steps, 'workspace')!.tenantId!);
-    return ctx.db.transaction(async (tx) => {
+  async work(step, runs) {
+    const { ctx } = step;
+    const tx = step.db as Tx;
+    const tenantIds = runs.map(({ outputs }) => outputs.workspace.tenantId);
+    {
       const tokens = await createPasswordTokens(tx, {
         key: ctx.secrets.links,
-        tokens: runs.map(({ steps }) => ({
-          accountId: outputOf(steps, 'dashboard')!.ownerAccountId!,
-        })),
+        tokens: runs.map(({ outputs }) => ({ accountId: outputs.dashboard.ownerAccountId })),
       });
       const emails = await enqueueEmails(
         tx,
-        runs.map(({ run, steps, owner }, i) => ({
+        runs.map(({ run, outputs, owner }, i) => ({
           kind: 'welcome',
           messageId: welcomeMessageId(run.id),
           tenantId: tenantIds[i]!,
@@ -38,20 +36,14 @@ export const deliverCredentialsStep: Step = {
           ...renderWelcomeEmail({
             storeName: run.storeName,
             ownerName: owner.name,
-            dashboardUrl: outputOf(steps, 'dashboard')!.dashboardUrl!,
-            websiteUrl: outputOf(steps, 'website')!.websiteUrl!,
+            dashboardUrl: outputs.dashboard.dashboardUrl,
+            websiteUrl: outputs.website.websiteUrl,
             setPasswordUrl: setPasswordLinkTemplate(ctx.config.platform.dashboardUrl),
             expiresAt: tokens[i]!.expiresAt,
           }),
         })),
       );
-      await hitFaults(deps, 'credentials', runs);
-      const outputs = emails.map((email) => ({ emailId: email.id }));
-      await completeSteps(tx, {
-        key: 'credentials',
-        completions: completionsOf(runs, tenantIds, outputs),
-      });
-      return outputs;
-    });
+      return emails.map((email) => ({ output: { emailId: email.id } }));
+    }
   },
-};
+});

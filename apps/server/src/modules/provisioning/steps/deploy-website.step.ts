@@ -2,12 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/database/index.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../../platform/errors.js';
 import { createPreviewToken, publishSites, websiteUrlFor } from '../../storefront/index.js';
-import { outputOf, type RunRow } from '../provisioning-state.js';
+import type { RunRow } from '../provisioning-state.js';
 import { findAvailableSlug, findTakenSlugs, firstFreeSlug, slugify } from '../slugs.js';
 import { StepError } from '../step-error.js';
-import { completeSteps, completionsOf } from '../transitions.js';
 import { checkWebsiteAnswers } from './self-check.js';
-import { hitFaults, type Step } from './step.js';
+import { defineStep } from './step.js';
 
 /**
  * The tenant's slug: the one it already has (a rerun), the one reserved at activation, or the
@@ -83,11 +82,13 @@ async function assignSlugs(db: Db, runs: { run: RunRow; tenantId: string }[]): P
  * the chosen theme and settings (idempotency key per provisioning: a rerun gets the same
  * version back), and a real HTTP self-check of each site before it goes live.
  */
-export const deployWebsiteStep: Step = {
+export const deployWebsiteStep = defineStep({
   key: 'website',
-  async run(deps, runs) {
-    const { ctx } = deps;
-    const tenantIds = runs.map(({ steps }) => outputOf(steps, 'workspace')!.tenantId!);
+  // External effects (idempotent) first, on the pool; the completion commits after them.
+  transaction: false,
+  async work(step, runs) {
+    const { ctx } = step;
+    const tenantIds = runs.map(({ outputs }) => outputs.workspace.tenantId);
     const slugs = await assignSlugs(
       ctx.db,
       runs.map(({ run }, i) => ({ run, tenantId: tenantIds[i]! })),
@@ -104,7 +105,7 @@ export const deployWebsiteStep: Step = {
       // This instance's storefront serves the new version to the self-check below at once.
       storefront: ctx.storefront,
     });
-    await hitFaults(deps, 'website', runs);
+    await step.hitFaults();
     await Promise.all(
       runs.map(({ run, signal }, i) =>
         checkWebsiteAnswers({
@@ -117,22 +118,17 @@ export const deployWebsiteStep: Step = {
             ttlSeconds: 60,
           })}`,
           storeName: run.storeName,
-          agent: deps.httpAgent,
+          agent: step.httpAgent,
           signal,
         }),
       ),
     );
-    const outputs = runs.map((_, i) => ({
-      slug: slugs[i]!,
-      websiteUrl: websiteUrlFor(ctx.config, slugs[i]!),
-      siteVersionId: versions[i]!.versionId,
+    return runs.map((_, i) => ({
+      output: {
+        slug: slugs[i]!,
+        websiteUrl: websiteUrlFor(ctx.config, slugs[i]!),
+        siteVersionId: versions[i]!.versionId,
+      },
     }));
-    await ctx.db.transaction((tx) =>
-      completeSteps(tx, {
-        key: 'website',
-        completions: completionsOf(runs, tenantIds, outputs),
-      }),
-    );
-    return outputs;
   },
-};
+});

@@ -1,86 +1,64 @@
-import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../audit/index.js';
-import { merchants } from '../../merchants/index.js';
+import type { Tx } from '../../../platform/database/index.js';
+import { transitionMerchants } from '../../merchants/index.js';
 import { markTenantsLive } from '../../tenants/index.js';
-import { outputOf } from '../provisioning-state.js';
-import { completeSteps } from '../transitions.js';
-import { hitFaults, type Step } from './step.js';
+import { Superseded } from '../transitions.js';
+import { defineStep } from './step.js';
 
 /**
  * Go live (100%): the tenant is marked live (host routing serves it to everyone) with its
- * deployment metadata, the merchant becomes active, the run completes — one transaction,
- * then the events.
+ * deployment metadata, the merchant becomes active (the merchants module's transition, its
+ * audit entry and status event), the run completes — one transaction, then the events.
  */
-export const goLiveStep: Step = {
+export const goLiveStep = defineStep({
   key: 'golive',
   changesStorefront: true,
-  async run(deps, runs) {
-    const deployments = runs.map(({ run, steps }) => {
-      const workspace = outputOf(steps, 'workspace')!;
-      const website = outputOf(steps, 'website')!;
+  async work(step, runs) {
+    const tx = step.db as Tx;
+    const deployments = runs.map(({ run, outputs }) => ({
+      tenantId: outputs.workspace.tenantId,
+      deployment: {
+        provisioningId: run.id,
+        merchantCode: outputs.workspace.merchantCode,
+        namespace: outputs.workspace.namespace,
+        websiteUrl: outputs.website.websiteUrl,
+        dashboardUrl: outputs.dashboard.dashboardUrl,
+        siteVersionId: outputs.website.siteVersionId ?? null,
+      },
+    }));
+    await markTenantsLive(tx, deployments);
+    const { changed, rejected, events } = await transitionMerchants(
+      tx,
+      runs.map(({ run }, i) => ({
+        id: run.merchantId,
+        from: 'provisioning' as const,
+        to: 'active' as const,
+        actor: { type: 'system' as const },
+        tenantId: deployments[i]!.tenantId,
+        auditData: { provisioningId: run.id, websiteUrl: deployments[i]!.deployment.websiteUrl },
+      })),
+      { publish: false },
+    );
+    // Not provisioning any more: another runner put it live and owns the rest of the run.
+    if (rejected.length) throw new Superseded();
+    const liveAt = new Map(changed.map((r) => [r.id, new Date(r.updatedAt)]));
+    return runs.map(({ run }, i) => {
+      const tenantId = deployments[i]!.tenantId;
       return {
-        tenantId: workspace.tenantId!,
-        deployment: {
-          provisioningId: run.id,
-          merchantCode: workspace.merchantCode!,
-          namespace: workspace.namespace!,
-          websiteUrl: website.websiteUrl!,
-          dashboardUrl: outputOf(steps, 'dashboard')!.dashboardUrl!,
-          siteVersionId: website.siteVersionId ?? null,
-        },
+        output: { liveAt: (liveAt.get(run.merchantId) ?? new Date()).toISOString() },
+        events: () => [
+          {
+            type: 'provisioning.completed' as const,
+            data: {
+              merchantId: run.merchantId,
+              provisioningId: run.id,
+              durationMs: Date.now() - run.queuedAt.getTime(),
+              websiteUrl: deployments[i]!.deployment.websiteUrl,
+            },
+            tenantId,
+          },
+          ...(events.get(run.merchantId) ?? []),
+        ],
       };
     });
-    return deps.ctx.db.transaction(async (tx) => {
-      await markTenantsLive(tx, deployments);
-      const merchantIds = runs.map(({ run }) => run.merchantId).join(',');
-      const activated = await tx.execute<{ id: string; updated_at: Date }>(sql`
-        update ${merchants} set status = 'active', updated_at = now()
-        where id = any(string_to_array(${merchantIds}, ',')::uuid[])
-        returning id, updated_at`);
-      const liveAt = new Map(activated.rows.map((r) => [r.id, new Date(r.updated_at)]));
-      await recordAudit(
-        tx,
-        runs.map(({ run }, i) => ({
-          actor: { type: 'system' as const },
-          action: 'merchant.activated',
-          target: { type: 'merchant', id: run.merchantId },
-          tenantId: deployments[i]!.tenantId,
-          data: { provisioningId: run.id, websiteUrl: deployments[i]!.deployment.websiteUrl },
-        })),
-      );
-      await hitFaults(deps, 'golive', runs);
-      const outputs = runs.map(({ run }) => ({
-        liveAt: (liveAt.get(run.merchantId) ?? new Date()).toISOString(),
-      }));
-      await completeSteps(tx, {
-        key: 'golive',
-        completions: runs.map(({ run }, i) => {
-          const tenantId = deployments[i]!.tenantId;
-          const ids = { merchantId: run.merchantId, provisioningId: run.id };
-          return {
-            run,
-            tenantId,
-            output: outputs[i]!,
-            events: [
-              {
-                type: 'provisioning.completed' as const,
-                data: {
-                  ...ids,
-                  durationMs: Date.now() - run.queuedAt.getTime(),
-                  websiteUrl: deployments[i]!.deployment.websiteUrl,
-                },
-                tenantId,
-              },
-              {
-                type: 'merchant.status_changed' as const,
-                data: { merchantId: run.merchantId, status: 'active', previous: 'provisioning' },
-                tenantId,
-              },
-            ],
-          };
-        }),
-      });
-      return outputs;
-    });
   },
-};
+});

@@ -1,22 +1,21 @@
 import { createOwnerAccounts } from '../../auth/index.js';
 import { createDashboardConfigs } from '../../dashboard/index.js';
-import { outputOf } from '../provisioning-state.js';
-import { inTenantScope } from '../../../platform/database/index.js';
-import { completeSteps, completionsOf } from '../transitions.js';
-import { hitFaults, type Step } from './step.js';
+import { inTenantScope, type Tx } from '../../../platform/database/index.js';
+import { defineStep } from './step.js';
 
 /**
  * Dashboard setup (40%): the owner account (role owner, no password yet — the welcome email
  * carries a one-time link to choose one), the default dashboard configuration and the
  * dashboard URL.
  */
-export const setupDashboardStep: Step = {
+export const setupDashboardStep = defineStep({
   key: 'dashboard',
-  async run(deps, runs) {
-    const { ctx } = deps;
-    const workspaces = runs.map(({ steps }) => outputOf(steps, 'workspace')!);
-    const tenantIds = workspaces.map((w) => w.tenantId!);
-    return ctx.db.transaction(async (tx) => {
+  async work(step, runs) {
+    const { ctx } = step;
+    const tx = step.db as Tx;
+    const workspaces = runs.map(({ outputs }) => outputs.workspace);
+    const tenantIds = workspaces.map((w) => w.tenantId);
+    {
       const owners = await createOwnerAccounts(
         tx,
         runs.map(({ run, owner }, i) => ({
@@ -27,16 +26,12 @@ export const setupDashboardStep: Step = {
         })),
       );
       await inTenantScope(tx, tenantIds, (scoped) => createDashboardConfigs(scoped, tenantIds));
-      await hitFaults(deps, 'dashboard', runs);
-      const outputs = runs.map((_, i) => ({
-        dashboardUrl: `${ctx.config.platform.dashboardUrl}/?merchant=${workspaces[i]!.merchantCode}`,
-        ownerAccountId: owners[i]!.id,
+      return runs.map((_, i) => ({
+        output: {
+          dashboardUrl: `${ctx.config.platform.dashboardUrl}/?merchant=${workspaces[i]!.merchantCode}`,
+          ownerAccountId: owners[i]!.id,
+        },
       }));
-      await completeSteps(tx, {
-        key: 'dashboard',
-        completions: completionsOf(runs, tenantIds, outputs),
-      });
-      return outputs;
-    });
+    }
   },
-};
+});

@@ -1,8 +1,53 @@
 import type { Agent } from 'node:http';
+import { z } from 'zod';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
 import type { AppContext } from '../../../context.js';
+import type { Db, Tx } from '../../../platform/database/index.js';
+import type { EventToPublish } from '../../realtime/index.js';
 import type { Faults } from '../faults.js';
-import type { Owner, RunRow, StepRow } from '../provisioning-state.js';
+import type { Owner, RunRow } from '../provisioning-state.js';
+import { completeSteps } from '../transitions.js';
+
+/** What each step records in `output`, checked once when a run is loaded. */
+export const stepOutputSchemas = {
+  workspace: z.object({ tenantId: z.string(), merchantCode: z.string(), namespace: z.string() }),
+  dashboard: z.object({ dashboardUrl: z.string(), ownerAccountId: z.string() }),
+  website: z.object({ slug: z.string(), websiteUrl: z.string(), siteVersionId: z.string() }),
+  data: z.object({}).strict(),
+  credentials: z.object({ emailId: z.string().nullable() }),
+  golive: z.object({ liveAt: z.string() }),
+} satisfies Record<ProvisioningStepKey, z.ZodType>;
+
+export type StepOutputs = { [K in ProvisioningStepKey]: z.infer<(typeof stepOutputSchemas)[K]> };
+/** The outputs of a run's completed steps, typed by step key. */
+export type RunOutputs = Partial<StepOutputs>;
+
+/** The steps before each one: their outputs are what a step receives. */
+const PRIOR = {
+  workspace: [],
+  dashboard: ['workspace'],
+  website: ['workspace', 'dashboard'],
+  data: ['workspace', 'dashboard', 'website'],
+  credentials: ['workspace', 'dashboard', 'website', 'data'],
+  golive: ['workspace', 'dashboard', 'website', 'data', 'credentials'],
+} as const satisfies Record<ProvisioningStepKey, readonly ProvisioningStepKey[]>;
+
+export type PriorOutputs<K extends ProvisioningStepKey> = Pick<
+  StepOutputs,
+  (typeof PRIOR)[K][number]
+>;
+
+/** A run's completed outputs, as loaded (invalid ones are a bug: they fail the load). */
+export function parseOutputs(
+  steps: { key: ProvisioningStepKey; status: string; output: unknown }[],
+): RunOutputs {
+  const outputs: Record<string, unknown> = {};
+  for (const step of steps) {
+    if (step.status !== 'completed') continue;
+    outputs[step.key] = stepOutputSchemas[step.key].parse(step.output ?? {});
+  }
+  return outputs as RunOutputs;
+}
 
 /** What every step can use, whatever the runs. */
 export interface StepDeps {
@@ -12,36 +57,110 @@ export interface StepDeps {
   httpAgent: Agent;
 }
 
-/** One run going through the step. */
+/** One run going through a step, as the runner hands it over. */
 export interface StepRun {
   run: RunRow;
-  /** The run's steps as loaded; completed steps carry their `output`. */
-  steps: StepRow[];
+  /** The step's current attempt (the fault injector's `fail:n` counts them). */
+  attempt: number;
+  /** The outputs of the run's completed steps. */
+  outputs: RunOutputs;
   /** The merchant's owner (email, name), loaded with the run. */
   owner: Owner;
   signal: AbortSignal;
 }
 
+/** One run as a step's work sees it: the outputs of every step before it, typed. */
+export type StepInput<K extends ProvisioningStepKey> = Omit<StepRun, 'outputs'> & {
+  outputs: PriorOutputs<K>;
+};
+
+/** What a step's work gives back per run. */
+export interface StepWorkResult<K extends ProvisioningStepKey> {
+  output: StepOutputs[K];
+  /** The run's tenant; default the workspace step's. */
+  tenantId?: string;
+  /** The step's own events, built at completion (after the fault hook), after step_completed. */
+  events?: () => EventToPublish[];
+}
+
+export interface StepWorkContext extends StepDeps {
+  /** Where the step's work runs: the step's transaction, or the pool for `transaction: false`. */
+  db: Tx | Db;
+  /** Fires the fault injector for the batch now (else it fires after the work, before commit). */
+  hitFaults(): Promise<void>;
+}
+
 /**
  * A provisioning step, written for a batch of runs: the runner groups the runs that reach the
- * same step at the same time (see platform/batching.ts) and the step does their work and
- * calls `completeSteps` in one transaction with a fixed number of set-based statements (steps
- * with an external effect make that effect idempotent first). A batch is all or nothing; when
- * it fails, each run is retried alone, so a failure belongs to one run. Running a step twice
- * — after a crash, a retry or by a duplicate runner — creates nothing twice.
+ * same step at the same time (see platform/batching.ts). A batch is all or nothing; when it
+ * fails, each run is retried alone, so a failure belongs to one run. Running a step twice —
+ * after a crash, a retry or by a duplicate runner — creates nothing twice.
  */
 export interface Step {
   key: ProvisioningStepKey;
   /** Changes what the storefront serves: this instance's cache is cleared after commit. */
   changesStorefront?: boolean;
-  /** Returns each run's committed output, in order (later steps of the same runner read it). */
+  /** Returns each run's committed output, in order (later steps of the same runner get it). */
   run(deps: StepDeps, runs: StepRun[]): Promise<Record<string, unknown>[]>;
 }
 
-/** Calls the fault injector for every run of the batch (between work and commit). */
-export async function hitFaults(deps: StepDeps, key: ProvisioningStepKey, runs: StepRun[]) {
-  for (const { run, steps } of runs) {
-    const attempt = steps.find((s) => s.key === key)?.attempts ?? 1;
-    await deps.faults.hit(key, { storeName: run.storeName, attempt });
+function priorOutputs<K extends ProvisioningStepKey>(key: K, outputs: RunOutputs) {
+  for (const prior of PRIOR[key]) {
+    if (!outputs[prior]) throw new Error(`provisioning step ${key} ran before ${prior}`);
   }
+  return outputs as PriorOutputs<K>;
+}
+
+/**
+ * The one shape of a step: `work` does the batch's writes with a fixed number of set-based
+ * statements; `defineStep` owns the rest — the transaction (work, fault hook and completion
+ * commit together; with `transaction: false` the work runs on the pool first, for steps with
+ * external effects made idempotent, and the completion commits after), the fault hook
+ * (after the work, before the commit: the worst moment) and the completion bookkeeping
+ * (`completeSteps`: the step's state, the next step, progress, events, and its guard).
+ */
+export function defineStep<K extends ProvisioningStepKey>(definition: {
+  key: K;
+  changesStorefront?: boolean;
+  transaction?: boolean;
+  work(step: StepWorkContext, runs: StepInput<K>[]): Promise<StepWorkResult<K>[]>;
+}): Step {
+  const { key } = definition;
+  return {
+    key,
+    changesStorefront: definition.changesStorefront,
+    async run(deps, stepRuns) {
+      const runs = stepRuns.map((r) => ({ ...r, outputs: priorOutputs(key, r.outputs) }));
+      let faultsHit = false;
+      const hitFaults = async () => {
+        if (faultsHit) return;
+        faultsHit = true;
+        for (const { run, attempt } of runs) {
+          await deps.faults.hit(key, { storeName: run.storeName, attempt });
+        }
+      };
+      const complete = async (tx: Tx, results: StepWorkResult<K>[]) => {
+        await hitFaults();
+        await completeSteps(tx, {
+          key,
+          completions: runs.map(({ run, outputs }, i) => ({
+            run,
+            output: results[i]!.output,
+            tenantId:
+              results[i]!.tenantId ?? (outputs as Partial<StepOutputs>).workspace?.tenantId ?? null,
+            events: results[i]!.events?.(),
+          })),
+        });
+        return results.map((r) => r.output);
+      };
+      if (definition.transaction === false) {
+        const results = await definition.work({ ...deps, db: deps.ctx.db, hitFaults }, runs);
+        await hitFaults();
+        return deps.ctx.db.transaction((tx) => complete(tx, results));
+      }
+      return deps.ctx.db.transaction(async (tx) =>
+        complete(tx, await definition.work({ ...deps, db: tx, hitFaults }, runs)),
+      );
+    },
+  };
 }

@@ -4,7 +4,11 @@ import { setupTestApp } from '../../../../test/helpers.js';
 import { withTenant } from '../../../platform/database/index.js';
 import { products } from '../../stores/index.js';
 import { createPreviewToken } from '../index.js';
-import { createTestStore, setStoreStatus, type TestStore } from '../../../../test/support/create-test-store.js';
+import {
+  createTestStore,
+  setStoreStatus,
+  type TestStore,
+} from '../../../../test/support/create-test-store.js';
 
 const hostOf = (slug: string) => `${slug}.localhost:5000`;
 
