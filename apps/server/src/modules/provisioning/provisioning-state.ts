@@ -8,7 +8,7 @@ import {
 import type { Executor } from '../../platform/database/index.js';
 import { merchants } from '../merchants/index.js';
 import { provisioningSteps, provisionings } from './provisioning.table.js';
-import { parseOutputs, type RunOutputs } from './steps/step.js';
+import { parseOutputs, type RunOutputs } from './steps/step-outputs.js';
 
 export type RunRow = typeof provisionings.$inferSelect;
 export type StepRow = typeof provisioningSteps.$inferSelect;

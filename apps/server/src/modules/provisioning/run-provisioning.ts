@@ -13,7 +13,8 @@ import { deployWebsiteStep } from './steps/deploy-website.step.js';
 import { goLiveStep } from './steps/go-live.step.js';
 import { initializeDataStep } from './steps/initialize-data.step.js';
 import { setupDashboardStep } from './steps/setup-dashboard.step.js';
-import type { RunOutputs, Step, StepDeps, StepRun } from './steps/step.js';
+import type { RunOutputs } from './steps/step-outputs.js';
+import type { Step, StepDeps, StepRun } from './steps/step.js';
 import { Superseded, beginRetryAttempt, beginRuns } from './transitions.js';
 
 export const RUN_PROVISIONING_TASK = 'provisioning.run';
