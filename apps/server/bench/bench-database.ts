@@ -8,9 +8,11 @@ import path from 'node:path';
 import {
   createDatabase,
   startEmbeddedPostgres,
+  runMigrations,
   withDatabaseName,
   type EmbeddedDatabase,
 } from '../src/platform/database/index.js';
+import { prepareAppRole } from '../src/platform/database/roles.js';
 import type { Logger } from '../src/platform/logger.js';
 
 export async function openBenchDatabase(options: {
@@ -40,6 +42,16 @@ export async function openBenchDatabase(options: {
     name,
     url: withDatabaseName(serverUrl, name),
     label: embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
+    /**
+     * The two URLs production runs with (ADR 007): migrated as the owner, the app as
+     * orbit_server. Benches configure NODE_ENV=production with these.
+     */
+    async productionEnv() {
+      const ownerUrl = withDatabaseName(serverUrl, name);
+      await runMigrations(ownerUrl);
+      const appUrl = await prepareAppRole({ ownerUrl, appUrl: ownerUrl, production: false });
+      return { DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: ownerUrl };
+    },
     async drop() {
       await admin.pool.query(`drop database if exists ${name} with (force)`).catch(() => {});
       await admin.close();

@@ -77,7 +77,7 @@ async function main() {
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'error',
-    DATABASE_URL: database.url,
+    ...(await database.productionEnv()),
     DATABASE_POOL_SIZE: '20',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
     ADMIN_PASSWORD: 'bench-password-123456',

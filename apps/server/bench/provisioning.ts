@@ -27,8 +27,6 @@ import { buildApp } from '../src/app.js';
 import { bootstrap } from '../src/bootstrap.js';
 import { createMerchant } from '../src/modules/merchants/index.js';
 import { loadConfig } from '../src/platform/config.js';
-import { runMigrations } from '../src/platform/database/index.js';
-import { prepareAppRole } from '../src/platform/database/roles.js';
 import { createLogger } from '../src/platform/logger.js';
 import { freePort } from '../src/platform/net.js';
 import { openBenchDatabase } from './bench-database.js';
@@ -85,18 +83,10 @@ async function main() {
   const world = await startOutsideWorld();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-data-'));
-  // As in production (ADR 007): the app connects as orbit_server, migrations run as the owner.
-  await runMigrations(database.url);
-  const appUrl = await prepareAppRole({
-    ownerUrl: database.url,
-    appUrl: database.url,
-    production: false,
-  });
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: appUrl,
-    MIGRATION_DATABASE_URL: database.url,
+    ...(await database.productionEnv()),
     PUBLIC_URL: `http://localhost:${port}`,
     PLATFORM_DOMAIN: `localhost:${port}`,
     DATABASE_POOL_SIZE: '20',

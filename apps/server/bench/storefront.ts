@@ -134,11 +134,14 @@ async function main() {
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
+    ...(await database.productionEnv()),
     DATABASE_POOL_SIZE: '20',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
     ADMIN_PASSWORD: 'bench-password-123456',
     DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://localhost:5000',
+    PLATFORM_DOMAIN: 'localhost:5000',
+    SMTP_URL: 'smtp://127.0.0.1:1',
   });
   const platform = await bootstrap(config, logger);
   const apps: FastifyInstance[] = [];
