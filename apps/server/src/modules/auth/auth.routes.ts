@@ -39,7 +39,7 @@ export const authRoutes =
           response: { 200: AdminLoginResponse },
         },
       },
-      async (request) => loginAdmin(ctx, { ...request.body, ...clientOf(request) }),
+      async (request) => loginAdmin({ ctx, input: { ...request.body, ...clientOf(request) } }),
     );
 
     app.post(
@@ -53,9 +53,10 @@ export const authRoutes =
         },
       },
       async (request) =>
-        setMerchantPassword(ctx, request.body, {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'],
+        setMerchantPassword({
+          ctx,
+          input: request.body,
+          client: { ip: request.ip, userAgent: request.headers['user-agent'] },
         }),
     );
 
@@ -70,7 +71,7 @@ export const authRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(202).send(await requestMerchantPasswordReset(ctx, request.body)),
+        reply.code(202).send(await requestMerchantPasswordReset({ ctx, input: request.body })),
     );
 
     app.post(
@@ -83,7 +84,7 @@ export const authRoutes =
           response: { 200: MerchantLoginResponse },
         },
       },
-      async (request) => loginMerchant(ctx, { ...request.body, ...clientOf(request) }),
+      async (request) => loginMerchant({ ctx, input: { ...request.body, ...clientOf(request) } }),
     );
 
     app.post(

@@ -8,10 +8,11 @@ import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './lo
 
 const INVALID = 'Invalid email or password';
 
-export async function loginAdmin(
-  ctx: Pick<AppContext, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>,
-  input: LoginBody & { clientIp: string; userAgent?: string },
-): Promise<AdminLoginResponse> {
+export async function loginAdmin(options: {
+  ctx: Pick<AppContext, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>;
+  input: LoginBody & { clientIp: string; userAgent?: string };
+}): Promise<AdminLoginResponse> {
+  const { ctx, input } = options;
   const email = input.email.toLowerCase();
   const attempt = { kind: 'admin', email, clientIp: input.clientIp } as const;
   await assertLoginAllowed(ctx, attempt);

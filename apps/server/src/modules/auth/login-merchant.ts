@@ -14,10 +14,11 @@ const INVALID = 'Invalid email or password';
  * password answer the same 401 (and take the same time); a suspended store answers 403 only
  * after the password was verified, so it reveals nothing to a guesser.
  */
-export async function loginMerchant(
-  ctx: Pick<AppContext, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>,
-  input: LoginBody & { clientIp: string; userAgent?: string },
-): Promise<MerchantLoginResponse> {
+export async function loginMerchant(options: {
+  ctx: Pick<AppContext, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>;
+  input: LoginBody & { clientIp: string; userAgent?: string };
+}): Promise<MerchantLoginResponse> {
+  const { ctx, input } = options;
   const email = input.email.toLowerCase();
   const attempt = { kind: 'merchant', email, clientIp: input.clientIp } as const;
   await assertLoginAllowed(ctx, attempt);

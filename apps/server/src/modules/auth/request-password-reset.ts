@@ -54,10 +54,11 @@ export const PASSWORD_RESET_TASK = 'auth.password_reset';
  * — one statement, whatever the address — so neither the answer nor its timing tells
  * whether an account exists. Repeated requests for one address while it waits are one job.
  */
-export async function requestMerchantPasswordReset(
-  ctx: Pick<AppContext, 'db'>,
-  input: PasswordResetRequestBody,
-): Promise<PasswordResetRequestResponse> {
+export async function requestMerchantPasswordReset(options: {
+  ctx: Pick<AppContext, 'db'>;
+  input: PasswordResetRequestBody;
+}): Promise<PasswordResetRequestResponse> {
+  const { ctx, input } = options;
   const email = input.email.toLowerCase();
   await enqueueJob(ctx.db, {
     task: PASSWORD_RESET_TASK,

@@ -47,10 +47,11 @@ function renderPasswordLinkEmail(input: {
  * working, a new one is emailed through the outbox (in development without SMTP, its link is
  * logged), and the action is audited. The link itself is never shown to the admin.
  */
-export async function sendPasswordLink(
-  ctx: Pick<AppContext, 'db' | 'config' | 'secrets'>,
-  input: { merchantId: string; actorId: string },
-): Promise<PasswordLinkSentResponse> {
+export async function sendPasswordLink(options: {
+  ctx: Pick<AppContext, 'db' | 'config' | 'secrets'>;
+  input: { merchantId: string; actorId: string };
+}): Promise<PasswordLinkSentResponse> {
+  const { ctx, input } = options;
   if (!isUuid(input.merchantId)) throw AppError.notFound('Merchant');
   return ctx.db.transaction(async (tx) => {
     const [merchant] = await tx.select().from(merchants).where(eq(merchants.id, input.merchantId));

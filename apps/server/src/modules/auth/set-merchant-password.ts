@@ -22,11 +22,12 @@ const tokenError = (reason: 'invalid' | 'expired' | 'used', message: string) =>
  * guessable — common or built from the account's email, name or store name — and that costly
  * check only runs for a link that exists, so a made-up token cannot spend our CPU on it.
  */
-export async function setMerchantPassword(
-  ctx: Pick<AppContext, 'db' | 'sessions'>,
-  input: SetMerchantPasswordBody,
-  client: ClientInfo = {},
-): Promise<MerchantLoginResponse> {
+export async function setMerchantPassword(options: {
+  ctx: Pick<AppContext, 'db' | 'sessions'>;
+  input: SetMerchantPasswordBody;
+  client?: ClientInfo;
+}): Promise<MerchantLoginResponse> {
+  const { ctx, input, client = {} } = options;
   const [owner] = await ctx.db
     .select({
       email: merchantAccounts.email,

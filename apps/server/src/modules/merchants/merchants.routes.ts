@@ -127,9 +127,9 @@ export const merchantsRoutes =
       },
       async (request, reply) =>
         reply.status(202).send(
-          await sendPasswordLink(ctx, {
-            merchantId: request.params.id,
-            actorId: adminOf(request).id,
+          await sendPasswordLink({
+            ctx,
+            input: { merchantId: request.params.id, actorId: adminOf(request).id },
           }),
         ),
     );
