@@ -13,6 +13,7 @@ import {
   type EmbeddedDatabase,
 } from '../src/platform/database/index.js';
 import { prepareAppRole } from '../src/platform/database/roles.js';
+import { loadConfig } from '../src/platform/config.js';
 import type { Logger } from '../src/platform/logger.js';
 
 export async function openBenchDatabase(options: {
@@ -43,14 +44,26 @@ export async function openBenchDatabase(options: {
     url: withDatabaseName(serverUrl, name),
     label: embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
     /**
-     * The two URLs production runs with (ADR 007): migrated as the owner, the app as
-     * orbit_server. Benches configure NODE_ENV=production with these.
+     * A production config on this database, as production runs (ADR 007): migrated as the
+     * owner, the app as orbit_server. `overrides` replace the benches' shared settings.
      */
-    async productionEnv() {
+    async productionConfig(overrides: Record<string, string> = {}) {
       const ownerUrl = withDatabaseName(serverUrl, name);
       await runMigrations(ownerUrl);
       const appUrl = await prepareAppRole({ ownerUrl, appUrl: ownerUrl, production: false });
-      return { DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: ownerUrl };
+      return loadConfig({
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: appUrl,
+        MIGRATION_DATABASE_URL: ownerUrl,
+        DATABASE_POOL_SIZE: '20',
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
+        ADMIN_PASSWORD: 'bench-password-123456',
+        PUBLIC_URL: 'http://localhost:5000',
+        PLATFORM_DOMAIN: 'localhost:5000',
+        SMTP_URL: 'smtp://127.0.0.1:1',
+        ...overrides,
+      });
     },
     async drop() {
       await admin.pool.query(`drop database if exists ${name} with (force)`).catch(() => {});

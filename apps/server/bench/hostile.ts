@@ -20,7 +20,6 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/app.js';
 import { bootstrap } from '../src/bootstrap.js';
-import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
 import { publishSite } from '../src/modules/storefront/index.js';
 import { createTestStore } from '../test/support/create-test-store.js';
@@ -74,18 +73,7 @@ async function main() {
   const logger = createLogger('error');
   const database = await openBenchDatabase({ logger, prefix: 'bench-hostile' });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-hostile-data-'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'error',
-    ...(await database.productionEnv()),
-    DATABASE_POOL_SIZE: '20',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
-    ADMIN_PASSWORD: 'bench-password-123456',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'http://localhost:5000',
-    PLATFORM_DOMAIN: 'localhost:5000',
-    SMTP_URL: 'smtp://127.0.0.1:1',
-  });
+  const config = await database.productionConfig({ LOG_LEVEL: 'error', DATA_DIR: dataDir });
   const platform = await bootstrap(config, logger);
   const app = await buildApp(platform.ctx);
   try {

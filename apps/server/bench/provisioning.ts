@@ -26,7 +26,6 @@ import path from 'node:path';
 import { buildApp } from '../src/app.js';
 import { bootstrap } from '../src/bootstrap.js';
 import { createMerchant } from '../src/modules/merchants/index.js';
-import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
 import { freePort } from '../src/platform/net.js';
 import { openBenchDatabase } from './bench-database.js';
@@ -83,17 +82,12 @@ async function main() {
   const world = await startOutsideWorld();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-data-'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    ...(await database.productionEnv()),
+  const config = await database.productionConfig({
     PUBLIC_URL: `http://localhost:${port}`,
     PLATFORM_DOMAIN: `localhost:${port}`,
-    DATABASE_POOL_SIZE: '20',
     PORT: String(port),
     HOST: '127.0.0.1',
     SMTP_URL: world.smtpUrl,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     WORKER_CONCURRENCY: String(CONCURRENCY),

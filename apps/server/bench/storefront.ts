@@ -23,7 +23,6 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { bootstrap } from '../src/bootstrap.js';
-import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
 import {
   createRenderPool,
@@ -131,18 +130,7 @@ async function main() {
   const logger = createLogger('warn');
   const database = await openBenchDatabase({ logger, prefix: 'bench-sf' });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbit360-bench-sf-data-'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    ...(await database.productionEnv()),
-    DATABASE_POOL_SIZE: '20',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
-    ADMIN_PASSWORD: 'bench-password-123456',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'http://localhost:5000',
-    PLATFORM_DOMAIN: 'localhost:5000',
-    SMTP_URL: 'smtp://127.0.0.1:1',
-  });
+  const config = await database.productionConfig({ DATA_DIR: dataDir });
   const platform = await bootstrap(config, logger);
   const apps: FastifyInstance[] = [];
   const closers: (() => Promise<void>)[] = [];

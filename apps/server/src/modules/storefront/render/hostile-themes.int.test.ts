@@ -32,8 +32,8 @@ describe('hostile custom themes', () => {
   const get = (slug: string, url = '/') =>
     t.app.inject({ url, headers: { host: `${slug}.localhost:5000` } });
 
-  /** A theme whose layout — so every page — runs `payload`. */
-  async function createHostileTheme(key: string, payload: string) {
+  /** The Modern theme with some of its templates replaced. */
+  async function createHostileTheme(key: string, templates: Record<string, string>) {
     const modern = (await getThemeByKey({ db: t.ctx.db, key: 'modern' }))!;
     const created = await t.app.inject({
       method: 'POST',
@@ -46,7 +46,7 @@ describe('hostile custom themes', () => {
         configSchema: modern.configSchema,
         templates: {
           ...modern.templates,
-          'layout/theme.liquid': `${payload}{{ content_for_layout }}`,
+          ...templates,
         },
       },
     });
@@ -76,7 +76,10 @@ describe('hostile custom themes', () => {
   it.each(Object.entries(UNBOUNDED))(
     '%s: the theme-broken page, the worker replaced, other stores unaffected',
     async (name, payload) => {
-      const themeId = await createHostileTheme(`unbounded-${name.replace(/\s/g, '-')}`, payload);
+      // The payload runs in the layout, so on every page.
+      const themeId = await createHostileTheme(`unbounded-${name.replace(/\s/g, '-')}`, {
+        'layout/theme.liquid': `${payload}{{ content_for_layout }}`,
+      });
       const victim = await createTestStore(t.ctx, { storeName: 'Greedy Store' });
       const bystander = await createTestStore(t.ctx, { storeName: 'Bystander Store' });
       await publishAndWait(victim.tenantId, themeId);
@@ -139,7 +142,9 @@ describe('hostile custom themes', () => {
   );
 
   it('a hostile store hammered with cold misses holds at most its share of the pool', async () => {
-    const themeId = await createHostileTheme('unbounded-hammer', UNBOUNDED['uniq of 3 million']!);
+    const themeId = await createHostileTheme('unbounded-hammer', {
+      'layout/theme.liquid': `${UNBOUNDED['uniq of 3 million']!}{{ content_for_layout }}`,
+    });
     const victim = await createTestStore(t.ctx, { storeName: 'Hammered Store' });
     await publishAndWait(victim.tenantId, themeId);
     const before = t.ctx.renderer.stats().renders;
@@ -160,45 +165,14 @@ describe('hostile custom themes', () => {
   it.each(Object.entries(HOSTILE))(
     '%s fails fast with a 503 page, for that store only',
     async (name, index) => {
-      const modern = (await getThemeByKey({ db: t.ctx.db, key: 'modern' }))!;
-      const key = `hostile-${name.replace(/\s/g, '-')}`;
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/provisioning/themes',
-        headers: bearer(await t.adminToken()),
-        payload: {
-          key,
-          name: `Hostile ${name}`,
-          preview: modern.preview,
-          configSchema: modern.configSchema,
-          templates: {
-            ...modern.templates,
-            'templates/index.liquid': index,
-            'snippets/self.liquid': '{% render "snippets/self" %}',
-          },
-        },
+      const themeId = await createHostileTheme(`hostile-${name.replace(/\s/g, '-')}`, {
+        'templates/index.liquid': index,
+        'snippets/self.liquid': '{% render "snippets/self" %}',
       });
-      expect(created.statusCode).toBe(201);
       const victim = await createTestStore(t.ctx, { storeName: 'Victim Store' });
       const bystander = await createTestStore(t.ctx, { storeName: 'Bystander Store' });
-      // The publish reaches this instance's caches through the event stream; wait for it, so
-      // its invalidation cannot land between the two requests below.
-      const published = new Promise<void>((resolve) => {
-        const stop = t.ctx.realtime.subscribe((event) => {
-          if (event.type === 'site.published' && event.tenantId === victim.tenantId) {
-            stop();
-            resolve();
-          }
-        });
-      });
-      await publishSite({
-        db: t.ctx.db,
-        storefront: t.ctx.storefront,
-        tenantId: victim.tenantId,
-        themeId: created.json().id,
-        actor: { type: 'admin' },
-      });
-      await published;
+      // Waits for the publish's invalidation, so it cannot land between the two requests below.
+      await publishAndWait(victim.tenantId, themeId);
 
       // A render that did not stop at its limits would outlast the test's timeout.
       const renderFailures = vi.spyOn(t.ctx.logger, 'warn');
