@@ -83,7 +83,7 @@ describe('the server survives dropped database connections', () => {
     if (!res) return 0;
     const body = (await res.json()) as { error?: { code: string } };
     if (res.status >= 500) {
-      expect(body.error?.code).toBe('UNAVAILABLE');
+      expect(body.error?.code, `${res.status} ${JSON.stringify(body)}`).toBe('UNAVAILABLE');
       expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     }
     return res.status;
