@@ -23,10 +23,12 @@ import { registerRequestLog } from './platform/http/request-log.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { spaOrigins } from './platform/http/spa.js';
+import { createStorage } from './platform/storage/storage.js';
 // Each module's routes entry: modules use one another through their index.ts, never routes.
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { mediaRoutes } from './modules/media/media.routes.js';
 import { emailRoutes } from './modules/email/email.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { provisioningRoutes } from './modules/provisioning/provisioning.routes.js';
@@ -92,6 +94,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(emailRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(dashboardRoutes(ctx));
+  await app.register(
+    mediaRoutes({
+      db: ctx.db,
+      logger: ctx.logger,
+      sessions: ctx.sessions,
+      storage: createStorage(ctx.config.media.storage),
+      limits: ctx.config.media,
+    }),
+  );
   await app.register(storefrontRoutes(ctx));
   await app.register(siteRoutes(ctx));
   await app.register(realtimeRoutes(ctx));

@@ -1,10 +1,12 @@
 /**
  * This instance's job worker (roles `all` and `worker`): provisioning runs, email delivery
- * and password-reset requests on graphile-worker. Composition only — the handlers live in their modules.
+ * password-reset requests and media resizing on graphile-worker. Composition only — the handlers live in their modules.
  */
 import pg from 'pg';
 import type { AppContext } from './context.js';
 import { startQueue, type Queue } from './platform/queue.js';
+import { createStorage } from './platform/storage/storage.js';
+import { PROCESS_MEDIA_TASK, createProcessMediaHandler } from './modules/media/index.js';
 import {
   PASSWORD_RESET_TASK,
   createPasswordResetHandler,
@@ -76,6 +78,12 @@ export async function startWorker(
       }),
       [PASSWORD_RESET_TASK]: createPasswordResetHandler(ctx),
       [MERCHANT_APPLICATION_TASK]: createMerchantApplicationHandler(ctx),
+      [PROCESS_MEDIA_TASK]: createProcessMediaHandler({
+        db: ctx.db,
+        logger: ctx.logger,
+        storage: createStorage(ctx.config.media.storage),
+        limits: ctx.config.media,
+      }),
     },
   });
   return {

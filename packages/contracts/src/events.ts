@@ -61,6 +61,10 @@ export interface RealtimeEventMap {
   'store.settings_updated': { fields: string[] };
   'store.theme_customized': { themeId: string };
   'site.published': { versionId: string; version: number };
+  /** An uploaded image's resized copies exist (status `ready`); re-read it for its URLs. */
+  'media.ready': { mediaId: string; widths: number[] };
+  /** An uploaded image could not be processed (status `failed`, e.g. a corrupt file). */
+  'media.failed': { mediaId: string; message: string };
   /** Sessions that ended (logout, password change, suspension, admin action): refused now. */
   'session.ended': { sessionIds: string[]; reason: SessionEndReason };
 }

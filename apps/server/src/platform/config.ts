@@ -3,6 +3,7 @@
  * A bad value stops start-up with a message naming every offending variable.
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -114,6 +115,23 @@ const EnvSchema = z.object({
   STOREFRONT_RENDER_HEAP_MB: z.coerce.number().int().min(16).max(16_384).default(256),
   /** Renders (cache misses) of one store in flight at once; more wait briefly, then 503. */
   STOREFRONT_RENDERS_PER_STORE: z.coerce.number().int().min(1).max(64).default(2),
+  /** Merchant media (ADR 061): where originals and resized copies are kept. */
+  MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+  /** Largest accepted upload; a bigger file is refused with 413. */
+  MEDIA_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  /** Decoded pixels an image may have (decompression bombs are refused). */
+  MEDIA_MAX_INPUT_PIXELS: z.coerce.number().int().min(1).default(100_000_000),
+  S3_BUCKET: optionalString,
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -154,6 +172,16 @@ function productionProblems(e: z.output<typeof EnvSchema>): string[] {
   return problems;
 }
 
+/** What every environment refuses: an incomplete media storage setting. */
+function mediaProblems(e: z.output<typeof EnvSchema>): string[] {
+  if (e.MEDIA_STORAGE !== 's3') return [];
+  const problems: string[] = [];
+  if (!e.S3_BUCKET) problems.push('S3_BUCKET: required when MEDIA_STORAGE=s3');
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
+    problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither');
+  return problems;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -162,10 +190,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production') {
-    const problems = productionProblems(e);
-    if (problems.length > 0) throw new ConfigError(problems);
-  }
+  const problems = [
+    ...(e.NODE_ENV === 'production' ? productionProblems(e) : []),
+    ...mediaProblems(e),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const protocol = new URL(publicUrl).protocol.replace(':', '');
   return {
@@ -249,6 +278,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         heapMb: e.STOREFRONT_RENDER_HEAP_MB,
         perStore: e.STOREFRONT_RENDERS_PER_STORE,
       },
+    },
+    media: {
+      maxUploadBytes: e.MEDIA_MAX_UPLOAD_BYTES,
+      maxInputPixels: e.MEDIA_MAX_INPUT_PIXELS,
+      storage:
+        e.MEDIA_STORAGE === 's3'
+          ? {
+              kind: 's3' as const,
+              bucket: e.S3_BUCKET!,
+              endpoint: e.S3_ENDPOINT,
+              region: e.S3_REGION,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+              credentials:
+                e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+                  ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+                  : undefined,
+            }
+          : { kind: 'local' as const, dir: join(e.DATA_DIR, 'media') },
     },
     realtime: {
       retentionHours: e.EVENT_RETENTION_HOURS,
