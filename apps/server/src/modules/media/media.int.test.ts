@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { MediaItem, MediaList } from '@orbit360/contracts';
 import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
-import { createTestStore } from '../../../test/support/create-test-store.js';
+import { createTestStore, setStoreStatus } from '../../../test/support/create-test-store.js';
 import { createLogger } from '../../platform/logger.js';
 import { createLocalDiskStorage } from '../../platform/storage/local-disk-storage.js';
 import { startWorker } from '../../worker.js';
@@ -15,6 +15,7 @@ import { plans } from '../plans/index.js';
 import { events } from '../realtime/index.js';
 import { tenants } from '../tenants/index.js';
 import { createProcessMediaHandler } from './process-media.js';
+import { getStorageUsage } from './index.js';
 import { media } from './media.table.js';
 import { withTenant } from '../../platform/database/index.js';
 
@@ -31,9 +32,16 @@ function multipart(bytes: Buffer, filename: string, contentType = 'image/jpeg') 
   };
 }
 
-const photo = (width: number, height: number) =>
+/** A JPEG photo; `grain` adds noise, as a real photo has (a 4000×3000 one is then ~6 MB). */
+const photo = (width: number, height: number, grain = false) =>
   sharp({
-    create: { width, height, channels: 3, background: { r: 200, g: 90, b: 40 } },
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: { r: 200, g: 90, b: 40 },
+      ...(grain && { noise: { type: 'gaussian' as const, mean: 128, sigma: 30 } }),
+    },
   })
     .composite([
       {
@@ -113,7 +121,8 @@ describe('merchant media', () => {
 
   it('a 4000×3000 JPEG: 201 processing, then the job makes four WebP sizes (run twice: same files)', async () => {
     const shop = await merchant();
-    const jpeg = await photo(4000, 3000);
+    const jpeg = await photo(4000, 3000, true);
+    expect(jpeg.length).toBeGreaterThan(2 * 1024 * 1024); // above the JSON body limit (1 MiB)
     const res = await upload(shop.token, jpeg, 'holiday.png', 'image/png');
     expect(res.statusCode).toBe(201);
     const created = res.json<MediaItem>();
@@ -153,7 +162,12 @@ describe('merchant media', () => {
       .where(and(eq(events.type, 'media.ready'), eq(events.tenantId, shop.tenantId)));
     expect(event!.data).toEqual({ mediaId: created.id, widths: [160, 480, 1080, 2048] });
 
-    // A second run (a retried job, a crash after the files were written): same files, one event.
+    // A second run, as after a crash midway (one copy missing, one cut short): same files.
+    await storage().delete(`media/${shop.tenantId}/${created.id}/480.webp`);
+    await storage().put(
+      `media/${shop.tenantId}/${created.id}/1080.webp`,
+      files[2]!.subarray(0, 99),
+    );
     await withTenant(t.ctx.db, shop.tenantId, (tx) =>
       tx.update(media).set({ status: 'processing' }).where(eq(media.id, created.id)),
     );
@@ -165,6 +179,8 @@ describe('merchant media', () => {
     );
     expect(again.every((file, i) => file!.equals(files[i]!))).toBe(true);
     expect((await item(shop.token, created.id))!.sizes).toEqual(ready.sizes);
+    const original = await storage().get(`media/${shop.tenantId}/${created.id}/original`);
+    expect(original!.equals(jpeg)).toBe(true);
   });
 
   it('a PNG with alpha and an animated GIF are accepted; small images are never upscaled', async () => {
@@ -299,11 +315,22 @@ describe('merchant media', () => {
     expect(original.headers['content-type']).toBe('image/jpeg');
     expect(Number(original.headers['content-length'])).toBe(original.rawPayload.length);
     expect((await sharp(original.rawPayload).metadata()).width).toBe(1200);
+    const viaPath = await t.app.inject({ url: `/store/${a.slug}/media/${id}/160.webp` });
+    expect(viaPath.statusCode).toBe(200);
+    expect(viaPath.headers['content-type']).toBe('image/webp');
     const unknownSize = await t.app.inject({
       url: `/media/${id}/2048.webp`,
       headers: { host: `${a.slug}.localhost:5000` },
     });
     expect(unknownSize.statusCode).toBe(404);
+
+    await setStoreStatus(t.ctx, a.tenantId, 'suspended');
+    const suspended = await t.app.inject({
+      url: `/media/${id}/480.webp`,
+      headers: { host: `${a.slug}.localhost:5000` },
+    });
+    expect(suspended.statusCode).toBe(404);
+    await setStoreStatus(t.ctx, a.tenantId, 'live');
 
     // Deleting removes the row and the files.
     const deleted = await t.app.inject({
@@ -347,6 +374,10 @@ describe('merchant media', () => {
       ...Array<number>(12 - fits).fill(403),
     ]);
     const refused = results.filter((r) => r.statusCode === 403);
+    expect(await getStorageUsage({ db: t.ctx.db, tenantId: shop.tenantId })).toEqual({
+      usedBytes: fits * png.length,
+      limitBytes: 1024 * 1024,
+    });
     expect(refused[0]!.json().error).toMatchObject({
       code: 'PLAN_LIMIT_REACHED',
       details: { resource: 'storage', limit: 1024 * 1024, used: fits * png.length },
