@@ -23,7 +23,7 @@ import { registerRequestLog } from './platform/http/request-log.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { serverTimeouts } from './platform/http/server-timeouts.js';
 import { spaOrigins } from './platform/http/spa.js';
-import { createStorage } from './platform/storage/storage.js';
+import { createStorage } from './platform/storage/create-storage.js';
 // Each module's routes entry: modules use one another through their index.ts, never routes.
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import type { AppContext } from './context.js';
 import { startQueue, type Queue } from './platform/queue.js';
-import { createStorage } from './platform/storage/storage.js';
+import { createStorage } from './platform/storage/create-storage.js';
 import { PROCESS_MEDIA_TASK, createProcessMediaHandler } from './modules/media/index.js';
 import {
   PASSWORD_RESET_TASK,

@@ -37,6 +37,31 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps media on local disk under DATA_DIR by default; S3 needs a bucket and a full key pair', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/orbit' }).media).toMatchObject({
+      maxUploadBytes: 20 * 1024 * 1024,
+      storage: { kind: 'local', dir: '/srv/orbit/media' },
+    });
+    expect(
+      loadConfig({
+        MEDIA_STORAGE: 's3',
+        S3_BUCKET: 'shop-media',
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_FORCE_PATH_STYLE: 'true',
+      }).media.storage,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'shop-media',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: undefined,
+    });
+    expect(() => loadConfig({ MEDIA_STORAGE: 's3', S3_ACCESS_KEY_ID: 'k' })).toThrow(
+      /S3_BUCKET: required when MEDIA_STORAGE=s3[\s\S]*set both or neither/,
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', ADMIN_PASSWORD: '' }).database.url).toBeUndefined();
   });

@@ -1,12 +1,10 @@
 /**
  * Object storage for files the platform keeps (merchant media, ADR 061): one small interface,
  * a local-disk implementation (the default, under DATA_DIR) and an S3-compatible one, chosen
- * by config. Keys are `/`-separated paths of safe segments; nothing here knows what they mean.
+ * by config (create-storage.ts). Keys are `/`-separated paths of safe segments; nothing here
+ * knows what they mean.
  */
 import type { Readable } from 'node:stream';
-import type { Config } from '../config.js';
-import { createLocalDiskStorage } from './local-disk-storage.js';
-import { createS3Storage } from './s3-storage.js';
 
 export interface StoredObject {
   body: Readable;
@@ -33,8 +31,4 @@ export function assertStorageKey(key: string): void {
   if (segments.length > 8 || !segments.every((s) => KEY_SEGMENT.test(s) && !s.includes('..'))) {
     throw new Error(`invalid storage key: ${JSON.stringify(key)}`);
   }
-}
-
-export function createStorage(config: Config['media']['storage']): Storage {
-  return config.kind === 's3' ? createS3Storage(config) : createLocalDiskStorage(config.dir);
 }
