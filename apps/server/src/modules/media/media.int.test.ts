@@ -183,7 +183,7 @@ describe('merchant media', () => {
     expect(original!.equals(jpeg)).toBe(true);
   });
 
-  it('a PNG with alpha and an animated GIF are accepted; small images are never upscaled', async () => {
+  it('PNG with alpha, AVIF, WebP and an animated GIF are accepted; small images are never upscaled', async () => {
     const shop = await merchant();
     const png = await upload(shop.token, await alphaPng(), 'a.png');
     expect(png.statusCode).toBe(201);
@@ -194,6 +194,12 @@ describe('merchant media', () => {
     const webp = await storage().get(`media/${shop.tenantId}/${pngReady.id}/480.webp`);
     expect((await sharp(webp!).metadata()).hasAlpha).toBe(true);
 
+    const base = sharp({ create: { width: 200, height: 100, channels: 3, background: '#369' } });
+    const avif = await upload(shop.token, await base.clone().avif().toBuffer(), 'a.jpg');
+    expect(avif.statusCode).toBe(201);
+    expect(avif.json()).toMatchObject({ mimeType: 'image/avif', width: 200, height: 100 });
+    const webpUpload = await upload(shop.token, await base.clone().webp().toBuffer(), 'a.gif');
+    expect(webpUpload.json()).toMatchObject({ mimeType: 'image/webp', width: 200, height: 100 });
     const gif = await upload(shop.token, await animatedGif(), 'anim.gif');
     expect(gif.statusCode).toBe(201);
     expect(gif.json()).toMatchObject({ mimeType: 'image/gif', width: 300, height: 200 });
@@ -205,6 +211,23 @@ describe('merchant media', () => {
 
   it('refuses what is not a supported image, whatever its name and type say', async () => {
     const shop = await merchant();
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/merchant/media',
+      ...multipart(await alphaPng(), 'a.png'),
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const noFile = await t.app.inject({
+      method: 'POST',
+      url: '/api/merchant/media',
+      headers: {
+        ...bearer(shop.token),
+        'content-type': 'multipart/form-data; boundary=x',
+      },
+      payload: '--x--\r\n',
+    });
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json().error.code).toBe('VALIDATION_FAILED');
     const text = await upload(shop.token, Buffer.from('hello, I am text\n'.repeat(50)), 'x.jpg');
     expect(text.statusCode).toBe(415);
     expect(text.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
