@@ -1,6 +1,6 @@
-import { count, desc } from 'drizzle-orm';
-import type { MediaList } from '@orbit360/contracts';
-import { withTenant } from '../../platform/database/index.js';
+import { count, desc, inArray } from 'drizzle-orm';
+import type { MediaItem, MediaList } from '@orbit360/contracts';
+import { isUuid, withTenant, type Tx } from '../../platform/database/index.js';
 import type { MediaDeps } from './media-deps.js';
 import { toMediaItem } from './media.dto.js';
 import { media } from './media.table.js';
@@ -26,4 +26,15 @@ export async function listMedia(options: {
     ]);
     return { items: rows.map(toMediaItem), page, pageSize: PAGE_SIZE, total: total?.n ?? 0 };
   });
+}
+
+/**
+ * The items of these ids the current tenant owns, inside the caller's tenant transaction
+ * (e.g. a product save checking its image ids). Ids of other tenants are simply absent.
+ */
+export async function findMediaByIds(tx: Tx, ids: readonly string[]): Promise<MediaItem[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  const rows = await tx.select().from(media).where(inArray(media.id, valid));
+  return rows.map(toMediaItem);
 }

@@ -15,7 +15,7 @@ import { plans } from '../plans/index.js';
 import { events } from '../realtime/index.js';
 import { tenants } from '../tenants/index.js';
 import { createProcessMediaHandler } from './process-media.js';
-import { getStorageUsage } from './index.js';
+import { findMediaByIds, getStorageUsage } from './index.js';
 import { media } from './media.table.js';
 import { withTenant } from '../../platform/database/index.js';
 
@@ -110,7 +110,16 @@ describe('merchant media', () => {
   }
 
   const readMedia = (tenantId: string, id: string) =>
-    handler()({ tenantId, mediaId: id }, {} as never);
+    handler()(
+      { tenantId, mediaId: id },
+      {
+        jobId: '1',
+        lockedBy: null,
+        attempt: 1,
+        signal: new AbortController().signal,
+        stopping: new AbortController().signal,
+      },
+    );
 
   const item = async (token: string, id: string) => {
     const list = (
@@ -305,6 +314,9 @@ describe('merchant media', () => {
     const { id } = res.json<MediaItem>();
     await readMedia(a.tenantId, id);
 
+    expect(await withTenant(t.ctx.db, b.tenantId, (tx) => findMediaByIds(tx, [id]))).toEqual([]);
+    const [own] = await withTenant(t.ctx.db, a.tenantId, (tx) => findMediaByIds(tx, [id, 'x']));
+    expect(own).toMatchObject({ id, status: 'ready' });
     const listB = await t.app.inject({ url: '/api/merchant/media', headers: bearer(b.token) });
     expect(listB.json<MediaList>().items.map((i) => i.id)).not.toContain(id);
     const del = await t.app.inject({

@@ -111,7 +111,7 @@ export function createProcessMediaHandler(
     });
   }
 
-  return async (payload) => {
+  return async (payload, job) => {
     const { tenantId, mediaId } = payload as { tenantId?: unknown; mediaId?: unknown };
     if (!isUuid(tenantId) || !isUuid(mediaId)) return;
     const [item] = await withTenant(db, tenantId, (tx) =>
@@ -126,6 +126,9 @@ export function createProcessMediaHandler(
     let sizes: MediaSize[];
     try {
       sizes = await limited(async () => {
+        // Waited for a slot while the worker began to stop: give the job back (another
+        // instance, or this one after restart, takes it up).
+        if (job.stopping.aborted) throw new Error('worker stopping: media job given back');
         const made: MediaSize[] = [];
         for (const width of widthsFor(item.width)) {
           const copy = await resizeToWebp({

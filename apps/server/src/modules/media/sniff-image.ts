@@ -61,7 +61,8 @@ export async function sniffImage(bytes: Buffer, maxInputPixels: number): Promise
   const height =
     metadata.pages && metadata.pageHeight ? metadata.pageHeight : metadata.autoOrient.height;
   if (!width || !height) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The image has no size');
-  if (width * height * (metadata.pages ?? 1) > maxInputPixels) {
+  // Only the first frame of an animation is ever decoded (resized copies are stills).
+  if (width * height > maxInputPixels) {
     throw tooManyPixels(maxInputPixels);
   }
   return { mimeType, width, height };
