@@ -5,7 +5,7 @@ import { leaveTenantScope, withTenant, isUuid } from '../../platform/database/in
 import type { JobHandler } from '../../platform/queue.js';
 import { publishEvent } from '../realtime/index.js';
 import { mediaKeys, type MediaDeps } from './media-deps.js';
-import { media } from './media.table.js';
+import { media, type MediaRow } from './media.table.js';
 
 /**
  * The `media.process` job: makes the resized WebP copies of one uploaded image, then marks it
@@ -77,6 +77,32 @@ export function createProcessMediaHandler(
   const limited = createLimiter(RESIZE_CONCURRENCY);
   const { db, storage } = deps;
 
+  /** Writes each copy whole under its fixed key (a rerun rewrites the same bytes). */
+  async function makeSizes(item: MediaRow, original: Buffer): Promise<MediaSize[]> {
+    const made: MediaSize[] = [];
+    for (const width of widthsFor(item.width)) {
+      const copy = await resizeToWebp({
+        original,
+        width,
+        maxInputPixels: deps.limits.maxInputPixels,
+      });
+      await storage.put(mediaKeys.size(item.tenantId, item.id, width), copy.data);
+      made.push(copy.size);
+    }
+    return made;
+  }
+
+  /** Deleted while it was being processed: the copies just written belong to nothing. */
+  async function removeIfDeleted(item: MediaRow, sizes: MediaSize[]) {
+    const [still] = await withTenant(db, item.tenantId, (tx) =>
+      tx.select({ id: media.id }).from(media).where(eq(media.id, item.id)),
+    );
+    if (still) return;
+    await Promise.all(
+      sizes.map((s) => storage.delete(mediaKeys.size(item.tenantId, item.id, s.width))),
+    );
+  }
+
   async function finish(
     tenantId: string,
     mediaId: string,
@@ -125,21 +151,11 @@ export function createProcessMediaHandler(
     }
     let sizes: MediaSize[];
     try {
-      sizes = await limited(async () => {
+      sizes = await limited(() => {
         // Waited for a slot while the worker began to stop: give the job back (another
         // instance, or this one after restart, takes it up).
         if (job.stopping.aborted) throw new Error('worker stopping: media job given back');
-        const made: MediaSize[] = [];
-        for (const width of widthsFor(item.width)) {
-          const copy = await resizeToWebp({
-            original,
-            width,
-            maxInputPixels: deps.limits.maxInputPixels,
-          });
-          await storage.put(mediaKeys.size(tenantId, mediaId, width), copy.data);
-          made.push(copy.size);
-        }
-        return made;
+        return makeSizes(item, original);
       });
     } catch (error) {
       if (!(error instanceof ImageDecodeError)) throw error;
@@ -150,17 +166,6 @@ export function createProcessMediaHandler(
       await finish(tenantId, mediaId, { error: failureMessage(error) });
       return;
     }
-    const isFinished = await finish(tenantId, mediaId, { sizes });
-    // Deleted while it was being processed: the copies just written belong to nothing.
-    if (!isFinished) {
-      const [still] = await withTenant(db, tenantId, (tx) =>
-        tx.select({ id: media.id }).from(media).where(eq(media.id, mediaId)),
-      );
-      if (!still) {
-        await Promise.all(
-          sizes.map((s) => storage.delete(mediaKeys.size(tenantId, mediaId, s.width))),
-        );
-      }
-    }
+    if (!(await finish(tenantId, mediaId, { sizes }))) await removeIfDeleted(item, sizes);
   };
 }
