@@ -15,6 +15,9 @@ import { createFaults, type FaultRule, type Faults } from '../../src/modules/pro
 import { freePort } from '../../src/platform/net.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
+/** The job worker (crash tests start extra ones, in-process or not). */
+export { startWorker };
+
 export interface ProvisioningHarness {
   t: TestApp;
   smtp: SmtpSink | undefined;

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MerchantOverview, StoreSettings, UpdateStoreSettingsBody } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { DashboardDeps } from './dashboard.deps.js';
 import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
 import { getStoreSettings, updateStoreSettings } from '../stores/index.js';
 import { getMerchantOverview } from './get-merchant-overview.js';
 
 export const dashboardRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: DashboardDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/merchant/overview',

@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { ProvisioningDeps } from './provisioning.deps.js';
 import { createBatcher } from '../../platform/batching.js';
 import { waitInJob, type JobHandler } from '../../platform/queue.js';
 import type { Faults } from './faults.js';
@@ -32,7 +32,7 @@ const STEPS: Record<ProvisioningStepKey, Step> = {
 };
 
 export interface ProvisioningRunnerDeps {
-  ctx: Pick<AppContext, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>;
+  ctx: Pick<ProvisioningDeps, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>;
   faults: Faults;
 }
 

@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
-import type { AppContext } from '../../../context.js';
+import type { ProvisioningDeps } from '../provisioning.deps.js';
 import type { Db, Tx } from '../../../platform/database/index.js';
 import type { EventToPublish } from '../../realtime/index.js';
 import type { Faults } from '../faults.js';
@@ -15,7 +15,7 @@ import { completeSteps } from '../transitions.js';
 
 /** What every step can use, whatever the runs. */
 export interface StepDeps {
-  ctx: Pick<AppContext, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>;
+  ctx: Pick<ProvisioningDeps, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>;
   faults: Faults;
   /** Keep-alive agent for the website self-check. */
   httpAgent: Agent;
