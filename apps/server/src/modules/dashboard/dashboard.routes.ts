@@ -56,7 +56,9 @@ export const dashboardRoutes =
           input: request.body,
           actor: { type: 'merchant', id: principal.id },
         });
-        ctx.storefront.invalidateTenant(principal.tenantId);
+        // Answer once this instance has followed the change's event: its storefront (which
+        // decides what an event invalidates, follow-events.ts) already serves the new settings.
+        await ctx.realtime.caughtUp();
         return settings;
       },
     );
