@@ -6,6 +6,7 @@ import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/database/index.js';
 import type { Authenticator } from '../../platform/http/guards.js';
 import type { Logger } from '../../platform/logger.js';
+import type { RealtimeHub } from '../realtime/index.js';
 import type { StorefrontInvalidation } from '../storefront/index.js';
 
 export interface ProvisioningDeps {
@@ -17,4 +18,6 @@ export interface ProvisioningDeps {
   sessions: Authenticator;
   /** This instance's storefront caches, cleared right after a site is published. */
   storefront: StorefrontInvalidation;
+  /** The runner lets this instance follow the events of steps that change a storefront. */
+  realtime: Pick<RealtimeHub, 'caughtUp'>;
 }

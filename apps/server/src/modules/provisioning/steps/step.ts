@@ -62,7 +62,10 @@ export interface StepWorkContext extends StepDeps {
  */
 export interface Step {
   key: ProvisioningStepKey;
-  /** Changes what the storefront serves: this instance's cache is cleared after commit. */
+  /**
+   * Changes what the storefront serves: the runner goes on once this instance has followed
+   * the step's events (its storefront decides what they invalidate).
+   */
   changesStorefront?: boolean;
   /** Returns each run's committed output, in order (later steps of the same runner get it). */
   run(deps: StepDeps, runs: StepRun[]): Promise<Record<string, unknown>[]>;
