@@ -111,7 +111,12 @@ export function setupProvisioningTest(
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = await h.status(merchantId);
-      if (isDone(status)) return status;
+      if (isDone(status)) {
+        // The status is read from the database; this instance's storefront follows the stream
+        // (as every instance's does), so a check of the site right after sees what it serves.
+        await t.ctx.realtime.caughtUp();
+        return status;
+      }
       if (Date.now() > deadline) {
         throw new Error(`provisioning did not settle: ${JSON.stringify(status, null, 1)}`);
       }
