@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PROVISIONING_STEP_KEYS } from '@orbit360/contracts';
-import { startWorker } from '../../worker.js';
 import { bearer, databaseEnv } from '../../../test/helpers.js';
 import { withTenant } from '../../platform/database/index.js';
 import { merchantAccounts } from '../auth/index.js';
@@ -9,7 +8,7 @@ import { emails } from '../email/index.js';
 import { siteVersions } from '../storefront/index.js';
 import { tenants } from '../tenants/index.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
-import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
+import { setupProvisioningTest, startWorker } from '../../../test/support/provisioning-harness.js';
 
 /**
  * Real processes: the server (`src/main.ts`, role worker) runs as a child process on this
