@@ -1,3 +1,4 @@
+import type { StoreSettings } from '@orbit360/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
 import { withTenant } from '../../platform/database/index.js';
@@ -75,7 +76,6 @@ describe('merchant store settings', () => {
       currency: 'ZZZ1',
     });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().error.details.fields.map((f: { field: string }) => f.field);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(res.json().error.details.fields).toEqual([
       { field: 'body.currency', message: 'must be a supported currency code such as USD' },
@@ -112,7 +112,8 @@ describe('merchant store settings', () => {
     expect(read.json()).toMatchObject({ currency: 'THB', locale: 'th-TH' });
 
     // Saved back unchanged with the rest of the form (or left out): accepted and kept.
-    const resent = await put(legacy, { ...read.json(), updatedAt: undefined, tagline: 'Teak' });
+    const { updatedAt: _updatedAt, ...saved } = read.json() as StoreSettings;
+    const resent = await put(legacy, { ...saved, tagline: 'Teak' });
     expect(resent.statusCode).toBe(200);
     expect(resent.json()).toMatchObject({ tagline: 'Teak', currency: 'THB', locale: 'th-TH' });
     expect((await put(legacy, { tagline: 'Teak & silk' })).json()).toMatchObject({
