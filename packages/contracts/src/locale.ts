@@ -66,7 +66,7 @@ function canonicalLocale(tag: string) {
   }
 }
 
-export function isKnownTimeZone(zone: string) {
+function isKnownTimeZone(zone: string) {
   if (!zone) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

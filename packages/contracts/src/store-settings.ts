@@ -37,7 +37,7 @@ const regional = (what: string) =>
     .trim()
     .min(1)
     .max(64)
-    .describe(`${what}; a new value must pass StoreRegionalSettings, the current one is kept`);
+    .describe(`${what}; a new value must be a supported one, the store's current one is kept`);
 
 export const UpdateStoreSettingsBody = z
   .object({
