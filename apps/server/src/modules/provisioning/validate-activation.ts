@@ -29,8 +29,8 @@ export interface ValidActivation {
 
 /**
  * Checks an activation request against the catalog: the theme and plan exist and are not
- * archived, the slug is not one the platform keeps, and the feature toggles are the theme's. Every problem is
- * reported at once, by field (`body.themeId`, `body.settings.slug`,
+ * archived, the slug is not one the platform keeps, and the feature toggles are the theme's.
+ * Every problem is reported at once, by field (`body.themeId`, `body.settings.slug`,
  * `body.settings.features.x`). Currency, time zone and locale were checked with the body, by
  * the shared rules of `ActivationSettings`.
  */
