@@ -11,6 +11,7 @@ import { Liquid, LookupType, type Template } from 'liquidjs';
 import type { ThemeConfigSchema, ThemeTemplates } from '@orbit360/contracts';
 import { FALLBACK_TEMPLATES } from './fallback-templates.js';
 import { formatMoney } from './text-format.js';
+import { createTranslator } from './theme-translations.js';
 
 /** Limits that bound what any template can cost (see docs/decisions/011-storefront-caching.md). */
 export const RENDER_LIMITS = {
@@ -72,7 +73,7 @@ export class ThemeRenderError extends Error {
   }
 }
 
-interface MoneyGlobals {
+interface ShopGlobals {
   shop?: { currency?: string; locale?: string };
 }
 
@@ -108,11 +109,23 @@ export function createThemeEngine(source: ThemeSource): ThemeEngine {
     memoryLimit: RENDER_LIMITS.memoryLimit,
   });
   engine.registerFilter('money', function (this: { context: { globals: unknown } }, cents) {
-    const shop = (this.context.globals as MoneyGlobals).shop;
+    const shop = (this.context.globals as ShopGlobals).shop;
     const value = Number(cents);
     if (!Number.isFinite(value)) return '';
     return formatMoney(value, shop?.currency ?? 'USD', shop?.locale ?? 'en-US');
   });
+  const translator = createTranslator(source.templates);
+  engine.registerFilter(
+    't',
+    function (this: { context: { globals: unknown } }, key, ...args: unknown[]) {
+      const shop = (this.context.globals as ShopGlobals).shop;
+      const named: Record<string, unknown> = {};
+      for (const arg of args) {
+        if (Array.isArray(arg) && typeof arg[0] === 'string') named[arg[0]] = arg[1];
+      }
+      return translator.translate(shop?.locale ?? 'en', String(key ?? ''), named);
+    },
+  );
   engine.registerFilter('asset_url', function (this: { context: { globals: unknown } }, file) {
     const routes = (this.context.globals as { routes?: { assets_url?: string } }).routes;
     const name = String(file ?? '').replace(/[^a-zA-Z0-9_.-]/g, '');
