@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../../test/helpers.js';
 import { withTenant } from '../../../platform/database/index.js';
-import { products } from '../../stores/index.js';
+import { products, upsertStoreProfile } from '../../stores/index.js';
 import { getThemeByKey } from '../../themes/index.js';
 import { publishSite } from '../index.js';
 import { createTestStore } from '../../../../test/support/create-test-store.js';
@@ -104,6 +104,40 @@ describe('built-in themes', () => {
     expect(sitemap.body).toContain('/pages/about</loc>');
     const robots = await get(store.slug, '/robots.txt');
     expect(robots.body).toContain(`Sitemap: http://${store.slug}.localhost:5000/sitemap.xml`);
+  });
+
+  /** Per theme: home headline, collection count, product button, 404 text (de.json). */
+  const GERMAN = {
+    modern: [
+      'Bestseller der Woche',
+      '8 Produkte',
+      'Jetzt bestellen',
+      'Diese Seite hat sich verlaufen',
+    ],
+    classic: ['Lieblingsstücke der Saison', '8 Stücke', 'Dieses Stück bestellen', 'Fehler 404'],
+    minimal: ['Ausgewählt', '8 Artikel', 'Bestellen', 'Nicht gefunden.'],
+  } as const;
+
+  it.each(THEMES)('%s shows its German text to a store whose locale is de-DE', async (theme) => {
+    const store = await createTestStore(t.ctx, { theme, storeName: 'Laden' });
+    await withTenant(t.ctx.db, store.tenantId, (tx) =>
+      upsertStoreProfile(tx, { tenantId: store.tenantId, name: 'Laden', locale: 'de-DE' }),
+    );
+    t.ctx.storefront.invalidateTenant(store.tenantId);
+    const [headline, count, order, notFound] = GERMAN[theme];
+    const home = await get(store.slug, '/');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<html lang="de">');
+    expect(home.body).toContain('Zum Inhalt springen');
+    expect(home.body).not.toContain('Skip to content');
+    expect(home.body).toContain(`>${headline}<`);
+    expect((await get(store.slug, '/collections/all')).body).toContain(count);
+    const product = await get(store.slug, '/products/stoneware-mug');
+    expect(product.body).toContain(`>${order}<`);
+    expect(product.body).toContain('Brotkrumen');
+    const missing = await get(store.slug, '/nope');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain(notFound);
   });
 
   it('looks different per theme', async () => {
