@@ -147,7 +147,7 @@ export function createThemeEngine(source: ThemeSource): ThemeEngine {
 /**
  * What the engine itself provides to every theme, not overridable by one: the document head
  * (`content_for_header`: title, description, canonical, Open Graph, noindex on previews,
- * favicon, stylesheet link). Themes print it with `{{ content_for_header | raw }}` in their
+ * favicon, the base stylesheet (base-stylesheet.ts), then the theme's stylesheet). Themes print it with `{{ content_for_header | raw }}` in their
  * layout and keep only what is theirs (e.g. `theme-color`).
  */
 const ENGINE_TEMPLATES: Record<string, string> = {
@@ -168,6 +168,7 @@ const ENGINE_TEMPLATES: Record<string, string> = {
     '<meta name="robots" content="noindex">',
     '{%- endif %}',
     '<link rel="icon" href="{{ routes.favicon_url }}" type="image/svg+xml">',
+    '<link rel="stylesheet" href="{{ routes.base_stylesheet_url }}">',
     '<link rel="stylesheet" href="{{ routes.stylesheet_url }}">',
   ].join('\n  '),
 };
