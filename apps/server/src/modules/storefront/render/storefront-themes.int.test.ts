@@ -140,6 +140,34 @@ describe('built-in themes', () => {
     expect(missing.body).toContain(notFound);
   });
 
+  it.each(THEMES)(
+    '%s links the engine base stylesheet before its own, served immutable',
+    async (theme) => {
+      const store = await createTestStore(t.ctx, { theme });
+      const home = await get(store.slug, '/');
+      const links = [...home.body.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map(
+        (m) => m[1]!,
+      );
+      expect(links).toHaveLength(2);
+      expect(links[0]).toMatch(/^\/assets\/base\.css\?v=[\w-]+$/);
+      expect(links[1]).toMatch(/^\/assets\/theme\.css\?v=/);
+      const base = await get(store.slug, links[0]!);
+      expect(base.statusCode).toBe(200);
+      expect(base.headers['content-type']).toBe('text/css; charset=utf-8');
+      expect(base.headers['cache-control']).toContain('immutable');
+      expect(base.body).toContain('box-sizing: border-box');
+      expect(base.body).toContain('.visually-hidden');
+      // The theme keeps only its own layout and overrides.
+      const own = await get(store.slug, links[1]!);
+      expect(own.body).not.toContain('box-sizing: border-box');
+      expect(own.body).not.toContain('.visually-hidden');
+      // Without the version it is not cached for long.
+      expect((await get(store.slug, '/assets/base.css')).headers['cache-control']).not.toContain(
+        'immutable',
+      );
+    },
+  );
+
   it('looks different per theme', async () => {
     const bodies = [];
     for (const theme of THEMES) {

@@ -23,7 +23,7 @@ const PLURAL_FORMS = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 const LOCALE_FILE = /^locales\/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)\.json$/;
 
 /** A translation: plain text, or plural forms chosen with the `count` argument. */
-type Entry = string | Partial<Record<string, string>>;
+type Entry = string | Record<string, string>;
 type Dictionary = Map<string, Entry>;
 
 export interface Translator {
