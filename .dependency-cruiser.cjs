@@ -60,6 +60,14 @@ module.exports = {
       },
     },
     {
+      name: 'modules-do-not-import-the-composition-root',
+      comment:
+        'A module states what it needs as its own type (<module>.deps.ts); the composition root builds that and passes it in. Type-only imports count too: AppContext imports the modules.',
+      severity: 'error',
+      from: { path: MODULES },
+      to: { path: '^apps/server/src/(context|app|worker|bootstrap|main)\\.ts$' },
+    },
+    {
       name: 'test-support-through-entries',
       comment: 'Shared test factories (apps/server/test) use modules like any module does.',
       severity: 'error',

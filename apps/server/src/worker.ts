@@ -33,7 +33,7 @@ export interface Worker {
 }
 
 export async function startWorker(
-  ctx: Pick<AppContext, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>,
+  ctx: Pick<AppContext, 'db' | 'config' | 'logger' | 'secrets' | 'storefront' | 'realtime'>,
   options: {
     databaseUrl: string;
     /** Test-only fault injection; by default from PROVISIONING_FAULTS (never in production). */

@@ -12,4 +12,5 @@ export * from './email.js';
 export * from './audit.js';
 export * from './overview.js';
 export * from './store-settings.js';
+export * from './locale.js';
 export * from './media.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Timestamp } from './common.js';
 import type { ProvisioningStepKey } from './events.js';
+import { currencyCodeSchema, localeSchema, timezoneSchema } from './locale.js';
 
 /**
  * The six provisioning steps, in order, with the progress (percent) each one reaches when it
@@ -40,14 +41,9 @@ export const StoreSlug = z
 export const ActivationSettings = z.object({
   storeName: z.string().trim().min(1).max(120).optional(),
   slug: StoreSlug.optional(),
-  currency: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code such as USD')
-    .transform((c) => c.toUpperCase())
-    .optional(),
-  timezone: z.string().trim().min(1).max(64).optional().describe('IANA zone, e.g. Europe/Paris'),
-  locale: z.string().trim().min(2).max(35).optional().describe('BCP 47 tag, e.g. en-US'),
+  currency: currencyCodeSchema.optional(),
+  timezone: timezoneSchema.optional(),
+  locale: localeSchema.optional(),
   features: z
     .record(z.string().max(40), z.boolean())
     .optional()

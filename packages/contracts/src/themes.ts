@@ -74,18 +74,51 @@ export const ThemePreview = z.object({
 });
 export type ThemePreview = z.infer<typeof ThemePreview>;
 
-/** Template file name → Liquid (or CSS) source. */
+const LOCALE_FILE = /^locales\/[a-z]{2,3}(-[a-z0-9]{2,8})*\.json$/;
+
+/** A locale file's JSON: nested objects whose leaves are strings (ADR 013); else a message. */
+function localeFileIssue(source: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return 'must be valid JSON';
+  }
+  const check = (node: unknown, depth: number): boolean =>
+    typeof node === 'string' ||
+    (depth < 7 &&
+      typeof node === 'object' &&
+      node !== null &&
+      !Array.isArray(node) &&
+      Object.values(node).every((child) => check(child, depth + 1)));
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !check(value, 0)) {
+    return 'must be a JSON object of nested objects (at most 6 deep) with text values';
+  }
+  return undefined;
+}
+
+/**
+ * Template file name → Liquid (or CSS) source; `locales/<tag>.json` (e.g. `locales/de.json`)
+ * hold the theme's text for the `t` filter.
+ */
 export const ThemeTemplates = z
   .record(
     z
       .string()
       .regex(
-        /^(layout|templates|sections|snippets|assets)\/[a-z0-9_.-]+$/,
+        /^((layout|templates|sections|snippets|assets)\/[a-z0-9_.-]+|locales\/[a-z]{2,3}(-[a-z0-9]{2,8})*\.json)$/,
         'invalid template path',
       ),
     z.string().max(200_000),
   )
-  .refine((t) => Object.keys(t).length <= 200, 'at most 200 template files');
+  .refine((t) => Object.keys(t).length <= 200, 'at most 200 template files')
+  .superRefine((templates, ctx) => {
+    for (const [file, source] of Object.entries(templates)) {
+      if (!LOCALE_FILE.test(file)) continue;
+      const message = localeFileIssue(source);
+      if (message) ctx.addIssue({ code: 'custom', path: [file], message });
+    }
+  });
 export type ThemeTemplates = z.infer<typeof ThemeTemplates>;
 
 export const Theme = z.object({

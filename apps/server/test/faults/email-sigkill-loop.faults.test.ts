@@ -13,8 +13,9 @@ const MAX_KILLS = 12;
  * Issue 14 item 5: 400 outbox emails (one per merchant, as the credentials step writes them)
  * delivered by a worker process that is SIGKILLed again and again while it sends, with a mail
  * server taking 50 ms per message. Each email reaches the mail server at most once (counted
- * per Message-ID); an email whose sender died between its claim and its `sent` commit is held
- * as `unknown`, never resent — the figures are the remaining window of ADR 024.
+ * per Message-ID); an email whose sender died before the message's end is taken over and sent
+ * by the next process; one whose sender died while the server was completing it is held as
+ * `unknown`, never resent — the figures are the remaining window of ADR 024.
  */
 describe('exactly one delivery per email across SIGKILLs', () => {
   const t = setupTestApp();

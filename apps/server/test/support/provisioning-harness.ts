@@ -15,6 +15,9 @@ import { createFaults, type FaultRule, type Faults } from '../../src/modules/pro
 import { freePort } from '../../src/platform/net.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
+/** The job worker (crash tests start extra ones, in-process or not). */
+export { startWorker };
+
 export interface ProvisioningHarness {
   t: TestApp;
   smtp: SmtpSink | undefined;
@@ -108,7 +111,12 @@ export function setupProvisioningTest(
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = await h.status(merchantId);
-      if (isDone(status)) return status;
+      if (isDone(status)) {
+        // The status is read from the database; this instance's storefront follows the stream
+        // (as every instance's does), so a check of the site right after sees what it serves.
+        await t.ctx.realtime.caughtUp();
+        return status;
+      }
       if (Date.now() > deadline) {
         throw new Error(`provisioning did not settle: ${JSON.stringify(status, null, 1)}`);
       }

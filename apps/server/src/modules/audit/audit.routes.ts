@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AuditList, AuditQuery } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { AuditDeps } from './audit.deps.js';
 import { requireAdmin } from '../../platform/http/guards.js';
 import { listAudit } from './list-audit.js';
 
 export const auditRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AuditDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/admin/audit',

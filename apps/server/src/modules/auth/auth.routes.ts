@@ -9,7 +9,7 @@ import {
   PasswordResetRequestResponse,
   SetMerchantPasswordBody,
 } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { AuthDeps } from './auth.deps.js';
 import { endSessions } from '../sessions/index.js';
 import { adminOf, merchantOf, requireAdmin, requireMerchant } from '../../platform/http/guards.js';
 import { loginAdmin } from './login-admin.js';
@@ -23,11 +23,11 @@ const clientOf = (request: FastifyRequest) => ({
 });
 
 /** Ends the caller's own session: its token is refused from now on, on every instance. */
-const endOwnSession = (ctx: AppContext, sessionId: string) =>
+const endOwnSession = (ctx: AuthDeps, sessionId: string) =>
   ctx.db.transaction((tx) => endSessions(tx, { sessionId }, 'logout'));
 
 export const authRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AuthDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/auth/admin/login',

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AdminLoginResponse, LoginBody } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { AuthDeps } from './auth.deps.js';
 import { AppError } from '../../platform/errors.js';
 import { admins } from './admins.table.js';
 import { getDummyHash, verifyPassword } from './passwords.js';
@@ -9,7 +9,7 @@ import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './lo
 const INVALID = 'Invalid email or password';
 
 export async function loginAdmin(options: {
-  ctx: Pick<AppContext, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>;
+  ctx: Pick<AuthDeps, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>;
   input: LoginBody & { clientIp: string; userAgent?: string };
 }): Promise<AdminLoginResponse> {
   const { ctx, input } = options;

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { LoginBody, MerchantLoginResponse } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { AuthDeps } from './auth.deps.js';
 import { AppError } from '../../platform/errors.js';
 import { merchants } from '../merchants/index.js';
 import { merchantAccounts } from './merchant-accounts.table.js';
@@ -15,7 +15,7 @@ const INVALID = 'Invalid email or password';
  * after the password was verified, so it reveals nothing to a guesser.
  */
 export async function loginMerchant(options: {
-  ctx: Pick<AppContext, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>;
+  ctx: Pick<AuthDeps, 'db' | 'sessions' | 'loginLimiter' | 'loginClientLimiter'>;
   input: LoginBody & { clientIp: string; userAgent?: string };
 }): Promise<MerchantLoginResponse> {
   const { ctx, input } = options;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import { createAppContext } from '../../context.js';
 import { TEST_ADMIN, setupTestApp } from '../../../test/helpers.js';
+import { buildOtherInstance } from '../../../test/support/other-instance.js';
 
 /**
  * Password spraying: one client trying a password on many accounts. Each account sees one
@@ -12,14 +11,7 @@ describe('per-client sign-in failure limit', () => {
   const t = setupTestApp();
 
   it('stops a client spraying one password over many accounts, on every instance', async () => {
-    const other = await buildApp(
-      createAppContext({
-        config: t.ctx.config,
-        database: t.database,
-        logger: t.ctx.logger,
-        jwtSecret: t.ctx.config.auth.jwtSecret!,
-      }),
-    );
+    const { app: other } = await buildOtherInstance(t);
     const attempt = (i: number, remoteAddress = '10.9.9.9', email = `victim${i}@spray.test`) =>
       [t.app, other][i % 2]!.inject({
         method: 'POST',

@@ -5,10 +5,10 @@
  * counts the same failures. A success resets only the account's count: a sprayer cannot
  * clear its client count by signing in to an account of its own.
  */
-import type { AppContext } from '../../context.js';
+import type { AuthDeps } from './auth.deps.js';
 import { AppError } from '../../platform/errors.js';
 
-type Ctx = Pick<AppContext, 'loginLimiter' | 'loginClientLimiter'>;
+type Ctx = Pick<AuthDeps, 'loginLimiter' | 'loginClientLimiter'>;
 interface Attempt {
   kind: 'admin' | 'merchant';
   email: string;

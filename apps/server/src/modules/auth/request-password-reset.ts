@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { PasswordResetRequestBody, PasswordResetRequestResponse } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { AuthDeps } from './auth.deps.js';
 import { escapeHtml } from '../../platform/html.js';
 import { enqueueJob, type JobHandler } from '../../platform/queue.js';
 import { EMAIL_BUTTON_STYLE, emailHtml, enqueueEmails, subjectLine } from '../email/index.js';
@@ -55,7 +55,7 @@ export const PASSWORD_RESET_TASK = 'auth.password_reset';
  * whether an account exists. Repeated requests for one address while it waits are one job.
  */
 export async function requestMerchantPasswordReset(options: {
-  ctx: Pick<AppContext, 'db'>;
+  ctx: Pick<AuthDeps, 'db'>;
   input: PasswordResetRequestBody;
 }): Promise<PasswordResetRequestResponse> {
   const { ctx, input } = options;
@@ -74,7 +74,7 @@ export async function requestMerchantPasswordReset(options: {
  * account's unused ones; a suspended store gets none; one email per account per minute.
  */
 export function createPasswordResetHandler(
-  ctx: Pick<AppContext, 'db' | 'config' | 'secrets'>,
+  ctx: Pick<AuthDeps, 'db' | 'config' | 'secrets'>,
 ): JobHandler {
   return async (payload) => {
     const email = (payload as { email?: unknown }).email;

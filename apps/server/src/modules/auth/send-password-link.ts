@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { PasswordLinkSentResponse } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { AuthDeps } from './auth.deps.js';
 import { isUuid } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeHtml } from '../../platform/html.js';
@@ -48,7 +48,7 @@ function renderPasswordLinkEmail(input: {
  * logged), and the action is audited. The link itself is never shown to the admin.
  */
 export async function sendPasswordLink(options: {
-  ctx: Pick<AppContext, 'db' | 'config' | 'secrets'>;
+  ctx: Pick<AuthDeps, 'db' | 'config' | 'secrets'>;
   input: { merchantId: string; actorId: string };
 }): Promise<PasswordLinkSentResponse> {
   const { ctx, input } = options;

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { MerchantLoginResponse, SetMerchantPasswordBody } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { AuthDeps } from './auth.deps.js';
 import { AppError } from '../../platform/errors.js';
 import { merchants } from '../merchants/index.js';
 import { endSessions, type ClientInfo } from '../sessions/index.js';
@@ -23,7 +23,7 @@ const tokenError = (reason: 'invalid' | 'expired' | 'used', message: string) =>
  * check only runs for a link that exists, so a made-up token cannot spend our CPU on it.
  */
 export async function setMerchantPassword(options: {
-  ctx: Pick<AppContext, 'db' | 'sessions'>;
+  ctx: Pick<AuthDeps, 'db' | 'sessions'>;
   input: SetMerchantPasswordBody;
   client?: ClientInfo;
 }): Promise<MerchantLoginResponse> {

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MerchantOverview, StoreSettings, UpdateStoreSettingsBody } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { DashboardDeps } from './dashboard.deps.js';
 import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
 import { getStoreSettings, updateStoreSettings } from '../stores/index.js';
 import { getMerchantOverview } from './get-merchant-overview.js';
 
 export const dashboardRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: DashboardDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/merchant/overview',
@@ -56,7 +56,9 @@ export const dashboardRoutes =
           input: request.body,
           actor: { type: 'merchant', id: principal.id },
         });
-        ctx.storefront.invalidateTenant(principal.tenantId);
+        // Answer once this instance has followed the change's event: its storefront (which
+        // decides what an event invalidates, follow-events.ts) already serves the new settings.
+        await ctx.realtime.caughtUp();
         return settings;
       },
     );

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { MerchantOverview } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { DashboardDeps } from './dashboard.deps.js';
 import { withTenant } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { merchantAccounts } from '../auth/index.js';
@@ -18,7 +18,7 @@ import { onboardingTasks } from './dashboard.table.js';
  * `withTenant` (RLS).
  */
 export async function getMerchantOverview(options: {
-  ctx: Pick<AppContext, 'db'>;
+  ctx: Pick<DashboardDeps, 'db'>;
   principal: MerchantPrincipal;
 }): Promise<MerchantOverview> {
   const { db } = options.ctx;

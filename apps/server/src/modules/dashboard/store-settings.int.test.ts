@@ -1,5 +1,8 @@
+import type { StoreSettings } from '@orbit360/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
+import { withTenant } from '../../platform/database/index.js';
+import { upsertStoreProfile } from '../stores/index.js';
 import { connectTestSocket, type TestSocket } from '../../../test/support/ws-test-client.js';
 import { createTestStore, type TestStore } from '../../../test/support/create-test-store.js';
 
@@ -73,14 +76,61 @@ describe('merchant store settings', () => {
       currency: 'ZZZ1',
     });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().error.details.fields.map((f: { field: string }) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(['body.currency']));
-    const zone = await put(storeA, { timezone: 'Mars/Olympus' });
-    expect(zone.json().error.details.fields).toEqual([
-      { field: 'body.timezone', message: 'is not a known time zone' },
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.details.fields).toEqual([
+      { field: 'body.currency', message: 'must be a supported currency code such as USD' },
+      { field: 'body.timezone', message: 'must be an IANA time zone such as Europe/Paris' },
+      { field: 'body.locale', message: 'must be a supported locale such as en-US' },
+    ]);
+    // Real codes and tags, but not offered.
+    const unlisted = await put(storeA, { currency: 'THB', locale: 'ko-KR' });
+    expect(unlisted.statusCode).toBe(400);
+    expect(unlisted.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual([
+      'body.currency',
+      'body.locale',
     ]);
     expect((await put(storeA, {})).statusCode).toBe(400);
+    expect((await put(storeA, { currency: '' })).statusCode).toBe(400);
     expect((await put(storeA, { contactEmail: 'nope' })).statusCode).toBe(400);
+  });
+
+  it('keeps a currency or locale set before the supported lists, until it is changed', async () => {
+    const legacy = await createTestStore(t.ctx, { currency: 'THB', theme: 'classic' });
+    await withTenant(t.ctx.db, legacy.tenantId, (tx) =>
+      upsertStoreProfile(tx, {
+        tenantId: legacy.tenantId,
+        name: 'Old Siam Goods',
+        locale: 'th-TH',
+        timezone: 'Asia/Bangkok',
+      }),
+    );
+    const read = await t.app.inject({
+      url: '/api/merchant/store',
+      headers: bearer(await tokenFor(legacy)),
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ currency: 'THB', locale: 'th-TH' });
+
+    // Saved back unchanged with the rest of the form (or left out): accepted and kept.
+    const { updatedAt: _updatedAt, ...saved } = read.json() as StoreSettings;
+    const resent = await put(legacy, { ...saved, tagline: 'Teak' });
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json()).toMatchObject({ tagline: 'Teak', currency: 'THB', locale: 'th-TH' });
+    expect((await put(legacy, { tagline: 'Teak & silk' })).json()).toMatchObject({
+      currency: 'THB',
+      locale: 'th-TH',
+    });
+
+    // A change must be to a supported value, and once changed the old one is not offered back.
+    const other = await put(legacy, { currency: 'VND' });
+    expect(other.json().error.details.fields).toEqual([
+      { field: 'body.currency', message: 'must be a supported currency code such as USD' },
+    ]);
+    expect((await put(legacy, { currency: 'eur', locale: 'en-gb' })).json()).toMatchObject({
+      currency: 'EUR',
+      locale: 'en-GB',
+    });
+    expect((await put(legacy, { currency: 'THB' })).statusCode).toBe(400);
   });
 
   it('is for merchants only', async () => {

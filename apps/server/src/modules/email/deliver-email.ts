@@ -15,7 +15,14 @@ const MAX_BACKOFF_MS = 30 * 60_000;
 const MARK_SENT_TRIES = 6;
 
 export const UNKNOWN_OUTCOME_REASON =
-  'Delivery outcome unknown: the sender stopped after claiming this email; not resent automatically';
+  'Delivery outcome unknown: the sender stopped as the mail server was completing this email; not resent automatically';
+
+/** Another sender took this email over (this one had lost its job): it delivers, not us. */
+class ClaimLostError extends Error {
+  constructor() {
+    super('email claim taken over by another sender');
+  }
+}
 
 interface ClaimedEmail {
   id: string;
@@ -30,21 +37,31 @@ interface ClaimedEmail {
 }
 
 /**
- * Claims a queued email for this attempt (status `sending`, a fresh claim token and time),
- * committed before any SMTP traffic — and only while this worker still holds the job (a
- * worker whose lease was taken over claims nothing).
+ * Claims an email for this attempt (status `sending`, a fresh claim token and time), committed
+ * before any SMTP traffic — and only while this worker still holds the job (a worker whose
+ * lease was taken over claims nothing). A queued email, or one whose earlier claim never got
+ * to finishing its message: that sender is gone (we hold its job now) and delivered nothing.
  */
 const CLAIM_SQL = `
-update emails set status = 'sending', claim_token = $2, claimed_at = now(), attempts = attempts + 1
-where id = $1 and status = 'queued'
+update emails set status = 'sending', claim_token = $2, claimed_at = now(), finishing_at = null,
+  attempts = attempts + 1
+where id = $1 and (status = 'queued' or (status = 'sending' and finishing_at is null))
   and ($4::text is null
        or exists (select 1 from graphile_worker._private_jobs j where j.id = $3 and j.locked_by = $4))
 returning id, kind, message_id, to_address, subject, text, html, attempts, token_ref`;
 
-/** A claim nobody holds any more (its sender died): the outcome is unknown, nothing is resent. */
+/** The mail server is about to complete the message: only the claim's own sender may say so. */
+const MARK_FINISHING_SQL = `
+update emails set finishing_at = now()
+where id = $1 and claim_token = $2 and status = 'sending'`;
+
+/**
+ * A claim whose sender stopped while the server was completing the message: it may or may not
+ * have been delivered, so nothing is resent and the outcome is unknown.
+ */
 const HOLD_UNKNOWN_SQL = `
 update emails set status = 'unknown', last_error = $2
-where id = $1 and status = 'sending' returning id`;
+where id = $1 and status = 'sending' and finishing_at is not null returning id`;
 
 /** `sent` only by the claim that sent it (also after an `unknown` verdict on a live claim). */
 const MARK_SENT_SQL = `
@@ -61,11 +78,14 @@ where id = $1 and claim_token = $2 and status = 'sending'`;
  *
  * 1. take one of the mailer's send slots (at most one email per SMTP connection in flight);
  * 2. claim the row (`queued` → `sending`, claim token), committed;
- * 3. hand the message to the mail server;
- * 4. after its 250, mark `sent` — on the sender's own connections, not behind the app's pool.
+ * 3. hand the message to the mail server, all but its end;
+ * 4. mark the claim `finishing` (committed), then let the server complete the message;
+ * 5. after its 250, mark `sent` — on the sender's own connections, not behind the app's pool.
  *
- * A rerun that finds the row `sending` under another claim cannot know whether that sender's
- * message reached the server: it holds the row as `unknown` instead of resending. A failed
+ * A rerun that finds the row `sending` under a claim that never got to step 4 takes it over and
+ * sends (that sender delivered nothing; if it is in fact alive, its step 4 now fails and it
+ * abandons the message). After step 4 the server may have the message: the rerun holds the row
+ * as `unknown` instead of resending. A failed
  * attempt puts the row back to `queued` and is retried with exponential backoff; a permanent
  * rejection (SMTP 5xx) or the last attempt marks it failed.
  */
@@ -86,6 +106,15 @@ export function createDeliverEmailHandler(deps: {
   const slots = createSendSlots(mailer.concurrency);
   const fill = (body: string, ref: string | null) =>
     ref ? body.replaceAll(ONE_TIME_TOKEN_PLACEHOLDER, deps.oneTimeToken(ref)) : body;
+
+  async function markFinishing(id: string, claim: string) {
+    const marked = await pool.query({
+      name: 'email_mark_finishing',
+      text: MARK_FINISHING_SQL,
+      values: [id, claim],
+    });
+    if (!marked.rowCount) throw new ClaimLostError();
+  }
 
   async function markSent(id: string, claim: string) {
     for (let attempt = 1; ; attempt++) {
@@ -127,16 +156,23 @@ export function createDeliverEmailHandler(deps: {
           }
           return;
         }
-        await mailer.send({
-          messageId: email.message_id,
-          to: email.to_address,
-          subject: email.subject,
-          text: fill(email.text, email.token_ref),
-          html: fill(email.html, email.token_ref),
-        });
+        await mailer.send(
+          {
+            messageId: email.message_id,
+            to: email.to_address,
+            subject: email.subject,
+            text: fill(email.text, email.token_ref),
+            html: fill(email.html, email.token_ref),
+          },
+          () => markFinishing(emailId, claim),
+        );
       } catch (error) {
         release();
         if (!email) throw error;
+        if (error instanceof ClaimLostError) {
+          logger.info({ emailId }, 'email taken over by another sender; not sent from here');
+          return;
+        }
         const { reason, isPermanent } = describeMailError(error);
         const isLast = isPermanent || email.attempts >= deps.maxAttempts;
         logger.warn(

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EmailLog, EmailLogQuery } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { EmailDeps } from './email.deps.js';
 import { requireAdmin } from '../../platform/http/guards.js';
 import { listEmails } from './list-emails.js';
 
 export const emailRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: EmailDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/admin/emails',

@@ -28,6 +28,11 @@ export const emails = pgTable(
     claimToken: uuid('claim_token'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     /**
+     * Set by the claim's sender just before it lets the mail server complete the message (the
+     * final dot of DATA). A claim without it never delivered: another sender may take it over.
+     */
+    finishingAt: timestamp('finishing_at', { withTimezone: true }),
+    /**
      * The one-time token of the link in this email is not stored: the body holds
      * ONE_TIME_TOKEN_PLACEHOLDER and the sender derives the token from this reference (a
      * password token id) with a key that is not in the database.

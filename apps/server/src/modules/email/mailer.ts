@@ -1,11 +1,12 @@
 /**
- * Delivery through nodemailer. With SMTP_URL a pooled SMTP transport is used (connections are
- * reused across emails); without it, emails are "sent to the log": kept in the outbox as sent
- * with transport `log`, readable in the admin email log.
+ * Delivery. With SMTP_URL, messages composed by nodemailer go out through our SMTP client
+ * (smtp-client.ts: reused connections, the message's end held back until the sender has
+ * recorded it); without it, emails are "sent to the log": kept in the outbox as sent with
+ * transport `log`, readable in the admin email log.
  */
-import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Config } from '../../platform/config.js';
+import { createSmtpClient } from './smtp-client.js';
 
 export interface OutgoingEmail {
   messageId: string;
@@ -19,19 +20,27 @@ export interface Mailer {
   readonly transport: 'smtp' | 'log';
   /** How many emails it sends at once (its SMTP connections): the sender claims no more. */
   readonly concurrency: number;
-  send(email: OutgoingEmail): Promise<void>;
+  /**
+   * Delivers `email`. `beforeEnd` runs when all of it but its end is with the mail server: if it
+   * throws, the message is abandoned undelivered and `send` rethrows that error.
+   */
+  send(email: OutgoingEmail, beforeEnd: () => Promise<void>): Promise<void>;
   close(): void;
 }
 
 export function createMailer(config: Pick<Config['mail'], 'smtpUrl' | 'from'>): Mailer {
   if (!config.smtpUrl) {
-    return { transport: 'log', concurrency: 20, send: async () => {}, close: () => {} };
+    return {
+      transport: 'log',
+      concurrency: 20,
+      send: (_email, beforeEnd) => beforeEnd(),
+      close: () => {},
+    };
   }
   const maxConnections = 5;
-  const transporter = nodemailer.createTransport({
+  const client = createSmtpClient({
     url: config.smtpUrl,
-    pool: true,
-    maxConnections,
+    maxIdle: maxConnections,
     connectionTimeout: 5_000,
     greetingTimeout: 5_000,
     socketTimeout: 15_000,
@@ -39,9 +48,9 @@ export function createMailer(config: Pick<Config['mail'], 'smtpUrl' | 'from'>): 
   return {
     transport: 'smtp',
     concurrency: maxConnections,
-    async send(email) {
-      // The message is composed in memory first and handed over whole: the connection then
-      // writes it in one piece instead of chunk by chunk as the MIME stream produces it.
+    async send(email, beforeEnd) {
+      // Composed in memory first and handed over whole: the connection writes it in one piece
+      // instead of chunk by chunk as the MIME stream produces it.
       const message = new MailComposer({
         from: config.from,
         to: email.to,
@@ -50,10 +59,14 @@ export function createMailer(config: Pick<Config['mail'], 'smtpUrl' | 'from'>): 
         html: email.html,
         messageId: email.messageId,
       }).compile();
-      const raw = await message.build();
-      await transporter.sendMail({ envelope: message.getEnvelope(), raw });
+      const envelope = message.getEnvelope();
+      await client.send(
+        { from: envelope.from || '', to: envelope.to },
+        await message.build(),
+        beforeEnd,
+      );
     },
-    close: () => transporter.close(),
+    close: () => client.close(),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { HomeDeps } from './home.deps.js';
 import { LOGO_SVG, renderLandingPage } from './landing-page.js';
 
 /**
@@ -7,7 +7,7 @@ import { LOGO_SVG, renderLandingPage } from './landing-page.js';
  * has already turned `<slug>.<PLATFORM_DOMAIN>/` into `/store/<slug>/`.
  */
 export const homeRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: HomeDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const page = renderLandingPage({
       adminUrl: ctx.config.platform.adminUrl,

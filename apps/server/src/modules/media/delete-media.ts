@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { isUuid, withTenant } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
-import { mediaKeys, type MediaDeps } from './media-deps.js';
+import { mediaKeys } from './media-keys.js';
+import type { MediaDeps } from './media.deps.js';
 import { media } from './media.table.js';
 import { widthsFor } from './process-media.js';
 

@@ -1,7 +1,7 @@
 import { count, desc, inArray } from 'drizzle-orm';
 import type { MediaItem, MediaList } from '@orbit360/contracts';
 import { isUuid, withTenant, type Tx } from '../../platform/database/index.js';
-import type { MediaDeps } from './media-deps.js';
+import type { MediaDeps } from './media.deps.js';
 import { toMediaItem } from './media.dto.js';
 import { media } from './media.table.js';
 

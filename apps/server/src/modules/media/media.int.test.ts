@@ -10,11 +10,11 @@ import { bearer, merchantToken, setupTestApp } from '../../../test/helpers.js';
 import { createTestStore, setStoreStatus } from '../../../test/support/create-test-store.js';
 import { createLogger } from '../../platform/logger.js';
 import { createLocalDiskStorage } from '../../platform/storage/local-disk-storage.js';
-import { startWorker } from '../../worker.js';
+import { startQueue } from '../../platform/queue.js';
 import { plans } from '../plans/index.js';
 import { events } from '../realtime/index.js';
 import { tenants } from '../tenants/index.js';
-import { createProcessMediaHandler } from './process-media.js';
+import { PROCESS_MEDIA_TASK, createProcessMediaHandler } from './process-media.js';
 import { findMediaByIds, getStorageUsage } from './index.js';
 import { media } from './media.table.js';
 import { withTenant } from '../../platform/database/index.js';
@@ -421,7 +421,13 @@ describe('merchant media', () => {
 
   it('through the real queue: the worker makes the sizes and the item becomes ready', async () => {
     const shop = await merchant();
-    const worker = await startWorker(t.ctx, { databaseUrl: t.database.url, concurrency: 2 });
+    const queue = await startQueue({
+      url: t.database.url,
+      logger: createLogger('silent'),
+      concurrency: 2,
+      pollIntervalMs: 100,
+      tasks: { [PROCESS_MEDIA_TASK]: handler() },
+    });
     try {
       const res = await upload(shop.token, await photo(1500, 1000));
       const { id } = res.json<MediaItem>();
@@ -431,7 +437,7 @@ describe('merchant media', () => {
       });
       expect((await item(shop.token, id))!.sizes.map((s) => s.width)).toEqual([160, 480, 1080]);
     } finally {
-      await worker.stop();
+      await queue.stop();
     }
   });
 });

@@ -10,17 +10,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, MediaItem, MediaList, MediaListQuery } from '@orbit360/contracts';
 import { AppError } from '../../platform/errors.js';
-import { merchantOf, requireMerchant, type Authenticator } from '../../platform/http/guards.js';
+import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
 import { deleteMedia } from './delete-media.js';
 import { listMedia } from './list-media.js';
-import type { MediaDeps } from './media-deps.js';
+import type { MediaRoutesDeps } from './media.deps.js';
 import { findMediaFile } from './serve-media.js';
 import { uploadMedia } from './upload-media.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export const mediaRoutes =
-  (deps: MediaDeps & { sessions: Authenticator }): FastifyPluginAsyncZod =>
+  (deps: MediaRoutesDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // Multipart parsing exists in this plugin's scope only; one file, nothing else.
     await app.register(fastifyMultipart, {

@@ -4,7 +4,8 @@ import { MEDIA_WIDTHS, type MediaSize } from '@orbit360/contracts';
 import { leaveTenantScope, withTenant, isUuid } from '../../platform/database/index.js';
 import type { JobHandler } from '../../platform/queue.js';
 import { publishEvent } from '../realtime/index.js';
-import { mediaKeys, type MediaDeps } from './media-deps.js';
+import { mediaKeys } from './media-keys.js';
+import type { MediaDeps } from './media.deps.js';
 import { media, type MediaRow } from './media.table.js';
 
 /**

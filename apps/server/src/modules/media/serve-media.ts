@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { MediaSize } from '@orbit360/contracts';
 import { isUuid, readAsFoundTenant } from '../../platform/database/index.js';
-import type { MediaDeps } from './media-deps.js';
-import { mediaKeys } from './media-deps.js';
+import type { MediaDeps } from './media.deps.js';
+import { mediaKeys } from './media-keys.js';
 import { media } from './media.table.js';
 import { tenants } from '../tenants/index.js';
 

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../app.js';
-import { createAppContext } from '../../context.js';
-import { createLogger } from '../../platform/logger.js';
 import { emails } from '../email/index.js';
+import { buildOtherInstance } from '../../../test/support/other-instance.js';
 import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
 import { merchants, recordMerchantApplication } from './index.js';
 
@@ -138,14 +136,7 @@ describe('public merchant applications', () => {
   it('throttles a burst from one client on every instance, not other clients', async () => {
     const client = newClient();
     // A second instance of the platform on the same database.
-    const other = await buildApp(
-      createAppContext({
-        config: h.t.ctx.config,
-        database: h.t.database,
-        logger: createLogger('silent'),
-        jwtSecret: h.t.ctx.config.auth.jwtSecret!,
-      }),
-    );
+    const { app: other } = await buildOtherInstance(h.t);
     try {
       const answers: number[] = [];
       for (let n = 0; n < 60; n++) {
@@ -179,14 +170,7 @@ describe('public merchant applications', () => {
 
   it('lets exactly 5 of a parallel burst from one client through, across instances', async () => {
     const client = newClient();
-    const other = await buildApp(
-      createAppContext({
-        config: h.t.ctx.config,
-        database: h.t.database,
-        logger: createLogger('silent'),
-        jwtSecret: h.t.ctx.config.auth.jwtSecret!,
-      }),
-    );
+    const { app: other } = await buildOtherInstance(h.t);
     try {
       const answers = await Promise.all(
         Array.from({ length: 30 }, (_, n) =>
@@ -205,16 +189,12 @@ describe('public merchant applications', () => {
   });
 
   it('caps applications of all clients together per minute (configurable)', async () => {
-    const capped = createAppContext({
+    const { ctx: capped, app } = await buildOtherInstance(h.t, {
       config: {
         ...h.t.ctx.config,
         limits: { signup: { perClient: 5, windowMs: 600_000, globalPerMinute: 3 } },
       },
-      database: h.t.database,
-      logger: createLogger('silent'),
-      jwtSecret: h.t.ctx.config.auth.jwtSecret!,
     });
-    const app = await buildApp(capped);
     await capped.signupGlobalLimiter.reset('all');
     try {
       const codes: number[] = [];

@@ -10,7 +10,7 @@ import {
   PasswordLinkSentResponse,
   SessionsEndedResponse,
 } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { MerchantsDeps } from './merchants.deps.js';
 import { sendPasswordLink } from '../auth/index.js';
 import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { reactivateMerchant, suspendMerchant } from './change-merchant-status.js';
@@ -20,7 +20,7 @@ import { listMerchants } from './list-merchants.js';
 import { signupMerchant } from './signup-merchant.js';
 
 export const merchantsRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: MerchantsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const canRead = requireAdmin(ctx.sessions, 'read');
     const security = [{ bearerAuth: [] }];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MerchantSignupBody, MerchantSignupResponse } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { MerchantsDeps } from './merchants.deps.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueueJob, type JobHandler } from '../../platform/queue.js';
 import type { ApplicationInput } from './create-merchant.js';
@@ -23,7 +23,7 @@ const waitText = (seconds: number) =>
  * parallel burst (check and record are one step). A refused application costs nothing else.
  */
 export async function signupMerchant(
-  ctx: Pick<AppContext, 'db' | 'signupLimiter' | 'signupGlobalLimiter' | 'logger'>,
+  ctx: Pick<MerchantsDeps, 'db' | 'signupLimiter' | 'signupGlobalLimiter' | 'logger'>,
   options: { input: MerchantSignupBody; clientIp: string },
 ): Promise<MerchantSignupResponse> {
   const { input, clientIp } = options;
@@ -61,7 +61,7 @@ export async function signupMerchant(
 
 /** The `merchants.application` job: records one queued application. */
 export function createMerchantApplicationHandler(
-  ctx: Pick<AppContext, 'db' | 'config'>,
+  ctx: Pick<MerchantsDeps, 'db' | 'config'>,
 ): JobHandler {
   return async (payload) => {
     const { applicationId, input } = payload as { applicationId: string; input: ApplicationInput };

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreatePlanBody, IdParams, Plan, PlanList, UpdatePlanBody } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { PlansDeps } from './plans.deps.js';
 import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { createPlan, deletePlan, listPlans, updatePlan } from './plan-use-cases.js';
 
 export const plansRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PlansDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const canRead = requireAdmin(ctx.sessions, 'read');
     const canWrite = requireAdmin(ctx.sessions, 'write');

@@ -34,22 +34,77 @@ describe('activation API: validation, authorization, conflicts', () => {
       [{ slug: 'admin' }, 'body.settings.slug'],
       [{ currency: 'US' }, 'body.settings.currency'],
       [{ currency: 'XYZ' }, 'body.settings.currency'],
+      [{ currency: 'THB' }, 'body.settings.currency'], // real, but not offered
       [{ timezone: 'Mars/Olympus_Mons' }, 'body.settings.timezone'],
+      [{ timezone: '' }, 'body.settings.timezone'],
       [{ locale: 'not a locale!' }, 'body.settings.locale'],
+      [{ locale: 'ko-KR' }, 'body.settings.locale'], // valid BCP 47, but not offered
       [{ features: { noSuchToggle: true } }, 'body.settings.features.noSuchToggle'],
       [{ features: { announcementBar: 'yes' } }, 'body.settings.features.announcementBar'],
     ];
     for (const [settings, field] of cases) {
       expect(await fieldsOf({ ...valid(), settings }), JSON.stringify(settings)).toEqual([field]);
     }
-    // Several problems are reported together.
+    // Several problems are reported together: those of the body's shape and shared rules,
+    // then (once the body is well formed) those found in the catalog.
+    expect(
+      await fieldsOf({
+        ...valid(),
+        settings: { currency: 'XYZ', timezone: 'Nowhere/City', locale: 'xx', slug: 'a' },
+      }),
+    ).toEqual([
+      'body.settings.slug',
+      'body.settings.currency',
+      'body.settings.timezone',
+      'body.settings.locale',
+    ]);
     expect(
       await fieldsOf({
         themeId: crypto.randomUUID(),
         planId: 'nope',
-        settings: { currency: 'XYZ', timezone: 'Nowhere/City' },
+        settings: { slug: 'admin', features: { noSuchToggle: true } },
       }),
-    ).toEqual(['body.themeId', 'body.planId', 'body.settings.currency', 'body.settings.timezone']);
+    ).toEqual(['body.themeId', 'body.planId', 'body.settings.slug']);
+  });
+
+  it('explains a refused currency, time zone or locale', async () => {
+    const merchant = await h.signup();
+    const res = await h.activate(merchant.id, {
+      ...valid(),
+      settings: { currency: 'THB', timezone: 'Mars/Olympus_Mons', locale: 'ko-KR' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.error.details).toEqual({
+      fields: [
+        {
+          field: 'body.settings.currency',
+          message: 'must be a supported currency code such as USD',
+        },
+        {
+          field: 'body.settings.timezone',
+          message: 'must be an IANA time zone such as Europe/Paris',
+        },
+        { field: 'body.settings.locale', message: 'must be a supported locale such as en-US' },
+      ],
+    });
+  });
+
+  it('stores the settings in their canonical spelling', async () => {
+    const merchant = await h.signup();
+    const res = await h.activate(merchant.id, {
+      ...valid(),
+      settings: { currency: ' eur ', timezone: 'Asia/Kolkata', locale: 'fr-ca' },
+    });
+    expect(res.statusCode).toBe(202);
+    const { rows } = await h.t.ctx.pool.query<{ settings: Record<string, unknown> }>(
+      'select settings from provisionings where merchant_id = $1',
+      [merchant.id],
+    );
+    expect(rows[0]?.settings).toMatchObject({
+      currency: 'EUR',
+      timezone: 'Asia/Kolkata',
+      locale: 'fr-CA',
+    });
   });
 
   it('refuses archived themes and plans, naming the field', async () => {

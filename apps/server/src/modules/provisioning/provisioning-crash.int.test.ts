@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PROVISIONING_STEP_KEYS } from '@orbit360/contracts';
-import { startWorker } from '../../worker.js';
 import { bearer, databaseEnv } from '../../../test/helpers.js';
 import { withTenant } from '../../platform/database/index.js';
 import { merchantAccounts } from '../auth/index.js';
@@ -9,7 +8,7 @@ import { emails } from '../email/index.js';
 import { siteVersions } from '../storefront/index.js';
 import { tenants } from '../tenants/index.js';
 import { startServerProcess, type ServerProcess } from '../../../test/server-process.js';
-import { setupProvisioningTest } from '../../../test/support/provisioning-harness.js';
+import { setupProvisioningTest, startWorker } from '../../../test/support/provisioning-harness.js';
 
 /**
  * Real processes: the server (`src/main.ts`, role worker) runs as a child process on this
@@ -154,6 +153,71 @@ describe('provisioning survives SIGKILL and shares the queue across processes', 
       const received = h.smtp!.received.filter((e) => e.to[0] === merchant.email);
       expect(received).toHaveLength(1);
       expect(received[0]!.messageId).toMatch(/^<password-link-[0-9a-f-]{36}@orbit360>$/);
+    },
+  );
+
+  it(
+    'a process killed before its message was complete: the next worker delivers the welcome email, once',
+    { timeout: 90_000 },
+    async () => {
+      for (const child of children) await child.kill();
+      const sender = await start();
+      const merchant = await h.signup('Cut Short');
+      const outbox = async () =>
+        (await h.t.ctx.db.select().from(emails).where(eq(emails.to, merchant.email)))[0];
+      let dataStarted!: () => void;
+      const inData = new Promise<void>((resolve) => (dataStarted = resolve));
+      h.smtp!.onDataStarted = () => dataStarted();
+      await h.activate(merchant.id);
+      // Claimed: the sender now connects (a new SMTP connection takes ≥ 100 ms to greet).
+      await vi.waitFor(async () => expect((await outbox())?.status).toBe('sending'), {
+        timeout: 30_000,
+        interval: 2,
+      });
+      // Hold the row: the sender's "finishing" mark waits, so the message's end is never sent.
+      const blocker = await h.t.ctx.pool.connect();
+      try {
+        await blocker.query('begin');
+        await blocker.query('select 1 from emails where to_address = $1 for update', [
+          merchant.email,
+        ]);
+        await inData;
+        await vi.waitFor(
+          async () => {
+            const { rows } = await h.t.ctx.pool.query<{ n: number }>(
+              `select count(*)::int as n from pg_stat_activity
+               where wait_event_type = 'Lock' and query like '%update emails set finishing_at%'`,
+            );
+            expect(rows[0]!.n).toBe(1);
+          },
+          { timeout: 10_000, interval: 10 },
+        );
+        await sender.kill('SIGKILL');
+        // Its mark never got through: end its backend too (else the waiting update would still
+        // commit once the row is free — then the outcome is rightly held as unknown).
+        await h.t.ctx.pool.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
+           where wait_event_type = 'Lock' and query like '%update emails set finishing_at%'`,
+        );
+      } finally {
+        h.smtp!.onDataStarted = undefined;
+        await blocker.query('rollback');
+        blocker.release();
+      }
+      const cut = await outbox();
+      expect(cut!.status).toBe('sending');
+      expect(cut!.finishingAt).toBeNull();
+      expect(h.smtp!.received.filter((e) => e.to[0] === merchant.email)).toHaveLength(0);
+
+      // Nothing reached the server as a message: the next worker takes the claim over and sends.
+      await start();
+      await vi.waitFor(async () => expect((await outbox())!.status).toBe('sent'), {
+        timeout: 30_000,
+        interval: 20,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(h.smtp!.received.filter((e) => e.to[0] === merchant.email)).toHaveLength(1);
+      expect((await outbox())!.attempts).toBe(2);
     },
   );
 

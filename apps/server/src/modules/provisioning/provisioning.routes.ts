@@ -9,7 +9,7 @@ import {
   SlugAvailability,
   SlugAvailabilityQuery,
 } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { ProvisioningDeps } from './provisioning.deps.js';
 import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { activateMerchant } from './activate-merchant.js';
 import { bulkActivateMerchants } from './bulk-activate-merchants.js';
@@ -26,7 +26,7 @@ const IdempotencyHeaders = z.looseObject({
 });
 
 export const provisioningRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: ProvisioningDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const canRead = requireAdmin(ctx.sessions, 'read');
     const canWrite = requireAdmin(ctx.sessions, 'write');

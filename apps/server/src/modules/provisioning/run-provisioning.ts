@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { ProvisioningDeps } from './provisioning.deps.js';
 import { createBatcher } from '../../platform/batching.js';
 import { waitInJob, type JobHandler } from '../../platform/queue.js';
 import type { Faults } from './faults.js';
@@ -32,7 +32,7 @@ const STEPS: Record<ProvisioningStepKey, Step> = {
 };
 
 export interface ProvisioningRunnerDeps {
-  ctx: Pick<AppContext, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>;
+  ctx: Pick<ProvisioningDeps, 'db' | 'config' | 'logger' | 'secrets' | 'storefront' | 'realtime'>;
   faults: Faults;
 }
 
@@ -139,9 +139,15 @@ export function createProvisioningRunner(deps: ProvisioningRunnerDeps) {
         owner,
         signal,
       });
-      // Other instances clear theirs from the realtime stream (the step's events).
-      const tenantId = run.tenantId ?? tenantOf(outputs);
-      if (definition.changesStorefront && tenantId) ctx.storefront.invalidateTenant(tenantId);
+      // Every instance's storefront follows the step's events (follow-events.ts); this one has
+      // before the run goes on, as if the change had been made here.
+      // The step is committed whatever happens here: a stream that cannot tell where it is only
+      // delays this instance's caches, as it would any other instance's.
+      if (definition.changesStorefront) {
+        await ctx.realtime.caughtUp().catch((err: unknown) => {
+          ctx.logger.warn({ err, provisioningId: run.id }, 'realtime stream did not catch up');
+        });
+      }
       return { output };
     } catch (error) {
       // Another runner moved the run on and owns the rest of it.

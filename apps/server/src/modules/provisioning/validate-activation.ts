@@ -5,26 +5,6 @@ import { getPlan, type PlanRow } from '../plans/index.js';
 import { getThemeSummary, resolveThemeSettings, type ThemeSummary } from '../themes/index.js';
 import { slugProblem } from './slugs.js';
 
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-
-function timezoneProblem(timezone: string) {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-    return null;
-  } catch {
-    return 'must be an IANA time zone such as Europe/Paris';
-  }
-}
-
-function canonicalLocale(locale: string) {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(locale);
-    return canonical ?? null;
-  } catch {
-    return null;
-  }
-}
-
 async function findActive<T extends { archivedAt: Date | null }>(
   id: string,
   what: 'theme' | 'plan',
@@ -49,9 +29,10 @@ export interface ValidActivation {
 
 /**
  * Checks an activation request against the catalog: the theme and plan exist and are not
- * archived, and each setting is valid (currency, IANA time zone, locale, slug, the theme's
- * feature toggles). Every problem is reported at once, by field (`body.themeId`,
- * `body.settings.timezone`, `body.settings.features.x`).
+ * archived, the slug is not one the platform keeps, and the feature toggles are the theme's.
+ * Every problem is reported at once, by field (`body.themeId`, `body.settings.slug`,
+ * `body.settings.features.x`). Currency, time zone and locale were checked with the body, by
+ * the shared rules of `ActivationSettings`.
  */
 export async function validateActivation(
   db: Executor,
@@ -65,21 +46,7 @@ export async function validateActivation(
   if (theme.problem) issues.push({ field: 'body.themeId', message: theme.problem });
   if (plan.problem) issues.push({ field: 'body.planId', message: plan.problem });
 
-  const settings: ActivationSettings = { ...body.settings };
-  if (settings.currency && !CURRENCIES.has(settings.currency)) {
-    issues.push({ field: 'body.settings.currency', message: 'is not an ISO 4217 currency code' });
-  }
-  if (settings.timezone) {
-    const problem = timezoneProblem(settings.timezone);
-    if (problem) issues.push({ field: 'body.settings.timezone', message: problem });
-  }
-  if (settings.locale) {
-    const canonical = canonicalLocale(settings.locale);
-    if (canonical) settings.locale = canonical;
-    else {
-      issues.push({ field: 'body.settings.locale', message: 'must be a locale such as en-US' });
-    }
-  }
+  const settings: ActivationSettings = body.settings ?? {};
   if (settings.slug) {
     const problem = slugProblem(settings.slug);
     if (problem) issues.push({ field: 'body.settings.slug', message: problem });

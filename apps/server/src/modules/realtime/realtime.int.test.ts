@@ -425,6 +425,14 @@ describe('realtime endpoint', () => {
       await publish('site.published', { versionId: randomUUID(), version: 2 }, tenant);
       await publish('store.theme_customized', { themeId: randomUUID() }, tenant);
       await publish('merchant.suspended', { merchantId: randomUUID() }, tenant);
+      // Provisioning's data step writes the starter content; its other steps change no page.
+      const step = { merchantId: randomUUID(), provisioningId: randomUUID(), durationMs: 5 };
+      await publish('provisioning.step_completed', { ...step, step: 'data', progress: 80 }, tenant);
+      await publish(
+        'provisioning.step_completed',
+        { ...step, step: 'credentials', progress: 90 },
+        tenant,
+      );
       // A merchant without a tenant (just activated) has no storefront: nothing is cleared —
       // activations must not flush every store's cache.
       await publish('merchant.status_changed', {
@@ -433,7 +441,7 @@ describe('realtime endpoint', () => {
         previous: 'pending',
       });
       await publish('theme.changed', { themeId: randomUUID(), action: 'updated' });
-      await expect.poll(() => calls, { timeout: 3000 }).toEqual([tenant, tenant, '*']);
+      await expect.poll(() => calls, { timeout: 3000 }).toEqual([tenant, tenant, tenant, '*']);
     } finally {
       unsubscribe();
     }

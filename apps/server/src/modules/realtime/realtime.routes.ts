@@ -14,7 +14,7 @@ import {
   REALTIME_SUBPROTOCOL,
   REALTIME_TOKEN_PROTOCOL_PREFIX,
 } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { RealtimeDeps } from './realtime.deps.js';
 import { AppError } from '../../platform/errors.js';
 import { bearerToken, type Principal } from '../../platform/http/guards.js';
 import { closeSockets } from './realtime-hub.js';
@@ -56,7 +56,7 @@ function expiryOf(token: string): number | undefined {
 }
 
 export const realtimeRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: RealtimeDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.route({
       method: 'GET',
@@ -90,7 +90,7 @@ export const realtimeRoutes =
   };
 
 /** Options for @fastify/websocket (registered once, in app.ts). */
-export function realtimeWebsocketOptions(ctx: AppContext): WebsocketPluginOptions {
+export function realtimeWebsocketOptions(ctx: RealtimeDeps): WebsocketPluginOptions {
   return {
     options: {
       maxPayload: 4 * 1024,

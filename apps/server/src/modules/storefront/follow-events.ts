@@ -5,7 +5,7 @@
  * order; the instance that made a change does not wait for the stream (see publish-site.ts and
  * the status routes, which let the stream catch up before answering).
  */
-import type { AnyRealtimeEvent, RealtimeEventType } from '@orbit360/contracts';
+import type { AnyRealtimeEvent, ProvisioningStepKey, RealtimeEventType } from '@orbit360/contracts';
 
 /** What following the stream needs of the storefront's caches. */
 export interface StorefrontInvalidation {
@@ -28,12 +28,19 @@ const TENANT_EVENTS = new Set<RealtimeEventType>([
   'provisioning.completed',
 ]);
 
+/** Provisioning steps whose completion changes a store's pages (its starter content). */
+const STOREFRONT_STEPS = new Set<ProvisioningStepKey>(['data']);
+
 /** Applies one event to the caches. */
 export function applyStorefrontEvent(event: AnyRealtimeEvent, cache: StorefrontInvalidation) {
   // A theme's templates may back any tenant's pages.
   if (event.type === 'theme.changed' && event.data.action !== 'created') {
     cache.invalidateAll();
-  } else if (TENANT_EVENTS.has(event.type) && event.tenantId) {
+  } else if (
+    event.tenantId &&
+    (TENANT_EVENTS.has(event.type) ||
+      (event.type === 'provisioning.step_completed' && STOREFRONT_STEPS.has(event.data.step)))
+  ) {
     // Without a tenant there is no storefront yet (a merchant activated, or failing before its
     // workspace exists): nothing cached can be stale.
     cache.invalidateTenant(event.tenantId);

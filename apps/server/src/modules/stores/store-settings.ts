@@ -1,12 +1,16 @@
 import { eq } from 'drizzle-orm';
-import type { StoreSettings, UpdateStoreSettingsBody } from '@orbit360/contracts';
+import {
+  StoreRegionalSettings,
+  type StoreSettings,
+  type UpdateStoreSettingsBody,
+} from '@orbit360/contracts';
 import {
   leaveTenantScope,
   withTenant,
   type Db,
   type Executor,
 } from '../../platform/database/index.js';
-import { AppError, type FieldIssue } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { publishEvent } from '../realtime/index.js';
 import { storeProfiles } from './store-profiles.table.js';
@@ -24,37 +28,29 @@ const toSettings = (row: ProfileRow): StoreSettings => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-/** Values the schema cannot judge: a real IANA zone, a real BCP 47 tag, a known currency. */
-function settingsIssues(input: UpdateStoreSettingsBody): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const check = (field: string, isValid: () => unknown, message: string) => {
-    try {
-      isValid();
-    } catch {
-      issues.push({ field: `body.${field}`, message });
-    }
-  };
-  if (input.timezone) {
-    const zone = input.timezone;
-    check(
-      'timezone',
-      () => new Intl.DateTimeFormat('en-US', { timeZone: zone }),
-      'is not a known time zone',
-    );
-  }
-  if (input.locale) {
-    const locale = input.locale;
-    check('locale', () => Intl.getCanonicalLocales(locale), 'is not a valid locale tag');
-  }
-  if (input.currency) {
-    const currency = input.currency;
-    check(
-      'currency',
-      () => new Intl.NumberFormat('en-US', { style: 'currency', currency }),
-      'is not a known currency',
-    );
-  }
-  return issues;
+const REGIONAL_FIELDS = ['currency', 'timezone', 'locale'] as const;
+const regionalRule = StoreRegionalSettings.partial();
+
+/**
+ * The currency, time zone and locale to write: each one that changes must pass the shared
+ * rule (`StoreRegionalSettings`); one equal to the stored value is kept as it is, since it may
+ * predate the supported lists.
+ */
+function regionalChanges(input: UpdateStoreSettingsBody, row: ProfileRow) {
+  const changed = Object.fromEntries(
+    REGIONAL_FIELDS.filter((f) => input[f] !== undefined && input[f] !== row[f]).map((f) => [
+      f,
+      input[f],
+    ]),
+  );
+  const parsed = regionalRule.safeParse(changed);
+  if (parsed.success) return parsed.data;
+  throw AppError.validation(
+    parsed.error.issues.map((issue) => ({
+      field: ['body', ...issue.path].join('.'),
+      message: issue.message,
+    })),
+  );
 }
 
 async function readProfile(tx: Executor, tenantId: string) {
@@ -70,8 +66,10 @@ export async function getStoreSettings(options: { db: Db; tenantId: string }) {
 }
 
 /**
- * Updates a store's settings. The change, its audit entry and its `store.settings_updated`
- * event commit together; every instance then drops the store's cached pages.
+ * Updates a store's settings. A new currency, time zone or locale must be a supported one
+ * (VALIDATION_FAILED naming `body.<field>` otherwise); the current value is always accepted.
+ * The change, its audit entry and its `store.settings_updated` event commit together; every
+ * instance then drops the store's cached pages.
  */
 export async function updateStoreSettings(options: {
   db: Db;
@@ -80,14 +78,13 @@ export async function updateStoreSettings(options: {
   actor: { type: 'merchant' | 'admin'; id: string };
 }): Promise<StoreSettings> {
   const { db, tenantId, input } = options;
-  const issues = settingsIssues(input);
-  if (issues.length) throw AppError.validation(issues);
   const fields = Object.keys(input);
   return withTenant(db, tenantId, async (tx) => {
-    await readProfile(tx, tenantId);
+    const current = await readProfile(tx, tenantId);
+    const regional = regionalChanges(input, current);
     const [row] = await tx
       .update(storeProfiles)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, ...regional, updatedAt: new Date() })
       .where(eq(storeProfiles.tenantId, tenantId))
       .returning();
     await leaveTenantScope(tx);

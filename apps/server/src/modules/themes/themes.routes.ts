@@ -7,7 +7,7 @@ import {
   ThemeList,
   UpdateThemeBody,
 } from '@orbit360/contracts';
-import type { AppContext } from '../../context.js';
+import type { ThemesDeps } from './themes.deps.js';
 import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { createTheme } from './create-theme.js';
 import { deleteTheme } from './delete-theme.js';
@@ -17,7 +17,7 @@ import { toThemeDetailDto } from './theme.dto.js';
 import { updateTheme } from './update-theme.js';
 
 export const themesRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: ThemesDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const canRead = requireAdmin(ctx.sessions, 'read');
     const canWrite = requireAdmin(ctx.sessions, 'write');

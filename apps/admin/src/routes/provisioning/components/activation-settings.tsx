@@ -1,7 +1,7 @@
-import type { Theme } from '@orbit360/contracts';
+import { currencyOptions, localeOptions, timezoneOptions, type Theme } from '@orbit360/contracts';
 import { Field, Input, Select, Switch } from '@orbit360/ui';
 import { CheckCircle2, Loader2, XCircle } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useRuntimeConfig } from '../../../lib/runtime.js';
 import { useSlugAvailability } from '../../../hooks/api/provisioning.js';
 
@@ -15,46 +15,6 @@ export interface SettingsValues {
 }
 
 export type SettingsErrors = Partial<Record<keyof SettingsValues, string>>;
-
-export const CURRENCIES = [
-  'USD',
-  'EUR',
-  'GBP',
-  'CAD',
-  'AUD',
-  'JPY',
-  'CHF',
-  'SEK',
-  'INR',
-  'BRL',
-  'MXN',
-];
-export const LOCALES = [
-  { value: 'en-US', label: 'English (United States)' },
-  { value: 'en-GB', label: 'English (United Kingdom)' },
-  { value: 'fr-FR', label: 'Français (France)' },
-  { value: 'de-DE', label: 'Deutsch (Deutschland)' },
-  { value: 'es-ES', label: 'Español (España)' },
-  { value: 'it-IT', label: 'Italiano (Italia)' },
-  { value: 'pt-BR', label: 'Português (Brasil)' },
-  { value: 'nl-NL', label: 'Nederlands (Nederland)' },
-  { value: 'ja-JP', label: '日本語 (日本)' },
-];
-
-const FALLBACK_ZONES = [
-  'UTC',
-  'America/New_York',
-  'America/Los_Angeles',
-  'Europe/London',
-  'Europe/Paris',
-  'Asia/Tokyo',
-];
-
-export function timeZones(): string[] {
-  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
-  const zones = supported ? supported('timeZone') : FALLBACK_ZONES;
-  return zones.includes('UTC') ? zones : ['UTC', ...zones];
-}
 
 export function defaultTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -122,7 +82,7 @@ export function ActivationSettings({
 }) {
   const { platformDomain } = useRuntimeConfig();
   const toggles = featureToggles(theme);
-  const [zones] = useState(timeZones);
+  const zones = useMemo(() => timezoneOptions(values.timezone), [values.timezone]);
   return (
     <div className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -165,7 +125,7 @@ export function ActivationSettings({
             name="currency"
             value={values.currency}
             onChange={(e) => onChange({ currency: e.target.value })}
-            options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+            options={currencyOptions(values.currency)}
           />
         </Field>
         <Field label="Time zone" error={errors.timezone}>
@@ -173,7 +133,7 @@ export function ActivationSettings({
             name="timezone"
             value={values.timezone}
             onChange={(e) => onChange({ timezone: e.target.value })}
-            options={zones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
+            options={zones}
           />
         </Field>
         <Field label="Language and region" error={errors.locale} className="sm:col-span-2">
@@ -181,7 +141,7 @@ export function ActivationSettings({
             name="locale"
             value={values.locale}
             onChange={(e) => onChange({ locale: e.target.value })}
-            options={LOCALES}
+            options={localeOptions(values.locale)}
           />
         </Field>
       </div>

@@ -1,3 +1,4 @@
+import { SUPPORTED_CURRENCIES, SUPPORTED_LOCALES } from '@orbit360/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -36,7 +37,10 @@ function renderModal(onSuccess = vi.fn()) {
 
 describe('MerchantActivationModal', () => {
   beforeEach(() => signInAs());
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 
   it('shows each theme with its preview and each plan with its price, Professional marked popular', async () => {
     stubApi(catalog);
@@ -105,6 +109,44 @@ describe('MerchantActivationModal', () => {
     expect(
       await screen.findByRole('progressbar', { name: 'Provisioning progress' }),
     ).toHaveAttribute('aria-valuenow', '40');
+  });
+
+  it("offers the platform's currencies and locales by name, and keeps the browser's time zone", async () => {
+    const user = userEvent.setup();
+    const real = new Intl.DateTimeFormat().resolvedOptions();
+    // A spelling of the zone that this engine does not list (browsers differ on it).
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({
+      ...real,
+      timeZone: 'Asia/Kolkata',
+    });
+    const requests = stubApi({
+      ...catalog,
+      [`POST /api/provisioning/merchants/${MERCHANT_ID}/activate`]: () =>
+        json(202, provisioningStatus({ completed: 0, status: 'queued' })),
+    });
+    renderModal();
+    const currency = await screen.findByLabelText('Currency');
+    const options = (select: HTMLElement) =>
+      within(select)
+        .getAllByRole('option')
+        .map((o) => [o.getAttribute('value'), o.textContent]);
+    expect(options(currency)).toEqual(
+      SUPPORTED_CURRENCIES.map((c) => [c.code, `${c.name} (${c.code})`]),
+    );
+    expect(currency).toHaveValue('USD');
+    const locale = screen.getByLabelText('Language and region');
+    expect(options(locale)).toEqual(SUPPORTED_LOCALES.map((l) => [l.tag, `${l.name} · ${l.tag}`]));
+    const zone = screen.getByLabelText('Time zone');
+    expect(zone).toHaveValue('Asia/Kolkata');
+    expect(options(zone)[0]).toEqual(['Asia/Kolkata', 'Asia/Kolkata']);
+
+    await user.selectOptions(currency, 'NZD');
+    await user.selectOptions(locale, 'fr-CA');
+    await user.click(screen.getByRole('button', { name: /Activate store/ }));
+    await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
+    expect(requests.find((r) => r.method === 'POST')!.body).toMatchObject({
+      settings: { currency: 'NZD', timezone: 'Asia/Kolkata', locale: 'fr-CA' },
+    });
   });
 
   it('shows the API validation errors on the fields they belong to', async () => {

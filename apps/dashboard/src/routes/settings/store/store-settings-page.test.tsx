@@ -1,4 +1,4 @@
-import type { StoreSettings } from '@orbit360/contracts';
+import { SUPPORTED_CURRENCIES, SUPPORTED_LOCALES, type StoreSettings } from '@orbit360/contracts';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,48 @@ describe('store settings page', () => {
     // The overview shows the new name (its query was invalidated by the save).
     await user.click(screen.getByRole('link', { name: /overview/i }));
     expect(await screen.findByTestId('store-name')).toHaveTextContent('Lovelace Rare Books');
+  });
+
+  it('offers the supported currencies and locales by name', async () => {
+    startSignedIn();
+    stubStore();
+    renderApp('/settings');
+    const currency = await screen.findByLabelText(/currency/i);
+    const values = (select: HTMLElement) =>
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value'));
+    expect(values(currency)).toEqual(SUPPORTED_CURRENCIES.map((c) => c.code));
+    expect(within(currency).getByRole('option', { name: 'Euro (EUR)' })).toBeInTheDocument();
+    const locale = screen.getByLabelText(/locale/i);
+    expect(values(locale)).toEqual(SUPPORTED_LOCALES.map((l) => l.tag));
+    expect(within(locale).getByRole('option', { selected: true })).toHaveTextContent(
+      'English (United Kingdom) · en-GB',
+    );
+    expect(values(screen.getByLabelText(/timezone/i))[0]).toBe('UTC');
+  });
+
+  it('keeps a currency and locale no longer offered, and never resends them unchanged', async () => {
+    startSignedIn();
+    const { requests } = stubStore(storeSettingsPayload({ currency: 'THB', locale: 'th-TH' }));
+    renderApp('/settings');
+    const user = userEvent.setup();
+    const currency = await screen.findByLabelText(/currency/i);
+    expect(currency).toHaveValue('THB');
+    expect(screen.getByLabelText(/locale/i)).toHaveValue('th-TH');
+
+    // Switched away and back: nothing to save for the currency.
+    await user.selectOptions(currency, 'EUR');
+    expect(within(currency).getByRole('option', { name: 'THB' })).toBeInTheDocument();
+    await user.selectOptions(currency, 'THB');
+    expect(screen.getByRole('button', { name: /save changes/i })).toBeDisabled();
+    await user.type(screen.getByLabelText(/tagline/i), '!');
+    await user.click(screen.getByRole('button', { name: /save changes/i }));
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Settings saved');
+    expect(requests.find((r) => r.method === 'PUT')?.body).toEqual({
+      tagline: 'Rare books and first editions!',
+    });
+    expect(currency).toHaveValue('THB');
   });
 
   it('shows the API field errors on their fields', async () => {

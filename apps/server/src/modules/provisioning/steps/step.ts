@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
 import type { ProvisioningStepKey } from '@orbit360/contracts';
-import type { AppContext } from '../../../context.js';
+import type { ProvisioningDeps } from '../provisioning.deps.js';
 import type { Db, Tx } from '../../../platform/database/index.js';
 import type { EventToPublish } from '../../realtime/index.js';
 import type { Faults } from '../faults.js';
@@ -15,7 +15,7 @@ import { completeSteps } from '../transitions.js';
 
 /** What every step can use, whatever the runs. */
 export interface StepDeps {
-  ctx: Pick<AppContext, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>;
+  ctx: Pick<ProvisioningDeps, 'db' | 'config' | 'logger' | 'secrets' | 'storefront'>;
   faults: Faults;
   /** Keep-alive agent for the website self-check. */
   httpAgent: Agent;
@@ -62,7 +62,10 @@ export interface StepWorkContext extends StepDeps {
  */
 export interface Step {
   key: ProvisioningStepKey;
-  /** Changes what the storefront serves: this instance's cache is cleared after commit. */
+  /**
+   * Changes what the storefront serves: the runner goes on once this instance has followed
+   * the step's events (its storefront decides what they invalidate).
+   */
   changesStorefront?: boolean;
   /** Returns each run's committed output, in order (later steps of the same runner get it). */
   run(deps: StepDeps, runs: StepRun[]): Promise<Record<string, unknown>[]>;

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../../context.js';
+import type { StorefrontDeps } from '../storefront.deps.js';
 import { isEmailAddress, subscribeNewsletter } from '../../stores/index.js';
 import { isStoreHostRequest, isValidSlug } from './host-routing.js';
 import { storeUrl, type LinkContext } from '../render/liquid-data.js';
@@ -101,7 +101,7 @@ function expectedAssetVersion(route: StoreRoute, site: SiteView) {
   return undefined;
 }
 
-export function createStorefrontHandlers(ctx: AppContext) {
+export function createStorefrontHandlers(ctx: StorefrontDeps) {
   const cache = ctx.storefront;
   const headers = storefrontHeaders(ctx.config);
 

@@ -3,11 +3,11 @@
  * the internal target of host routing (see host-routing.ts), so one handler serves both.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../../context.js';
+import type { StorefrontDeps } from '../storefront.deps.js';
 import { createStorefrontHandlers } from './serve-storefront.js';
 
 export const storefrontRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: StorefrontDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const handlers = createStorefrontHandlers(ctx);
     const options = { schema: { hide: true } };

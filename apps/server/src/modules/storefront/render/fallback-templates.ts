@@ -8,7 +8,7 @@ export const FALLBACK_TEMPLATES: Record<string, string> = {
   'layout/theme.liquid': `<!doctype html>
 <html lang="{{ shop.language }}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ page_title }}</title><meta name="description" content="{{ page_description }}">
-<link rel="canonical" href="{{ canonical_url }}"><link rel="stylesheet" href="{{ routes.stylesheet_url }}"></head>
+<link rel="canonical" href="{{ canonical_url }}"><link rel="stylesheet" href="{{ routes.base_stylesheet_url }}"><link rel="stylesheet" href="{{ routes.stylesheet_url }}"></head>
 <body><header><a href="{{ routes.root_url }}">{{ shop.logo_text }}</a><nav>{% for link in menus.main.links %}<a href="{{ link.url }}">{{ link.title }}</a> {% endfor %}</nav></header>
 <main>{{ content_for_layout | raw }}</main>
 <footer>{% for link in menus.footer.links %}<a href="{{ link.url }}">{{ link.title }}</a> {% endfor %}<p>&copy; {{ year }} {{ shop.name }}</p></footer></body></html>`,

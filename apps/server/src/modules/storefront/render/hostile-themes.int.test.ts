@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bearer, setupTestApp } from '../../../../test/helpers.js';
+import { withTenant } from '../../../platform/database/index.js';
+import { upsertStoreProfile } from '../../stores/index.js';
 import { getThemeByKey } from '../../themes/index.js';
 import { publishSite } from '../index.js';
 import { createTestStore } from '../../../../test/support/create-test-store.js';
@@ -254,5 +256,58 @@ describe('hostile custom themes', () => {
       headers: bearer(await t.adminToken()),
     });
     expect(deleted.statusCode).toBe(409);
+  });
+
+  it('a custom theme carries its own locales: checked when saved, bounded when rendered', async () => {
+    const modern = (await getThemeByKey({ db: t.ctx.db, key: 'modern' }))!;
+    const save = async (key: string, templates: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/provisioning/themes',
+        headers: bearer(await t.adminToken()),
+        payload: {
+          key,
+          name: key,
+          preview: modern.preview,
+          configSchema: modern.configSchema,
+          templates,
+        },
+      });
+    const index =
+      "<p>{{ 'home.hello' | t: name: shop.name }}|{{ 'home.only_en' | t }}|{{ 'home.not_there' | t }}</p>";
+    for (const [file, source] of [
+      ['locales/fr.json', '{ "home": '],
+      ['locales/fr.json', '["a list"]'],
+      ['locales/fr.json', '{ "home": { "hello": 3 } }'],
+      ['locales/FR.json', '{}'],
+      ['locales/../x.json', '{}'],
+    ]) {
+      const refused = await save('bad-locale', {
+        [file!]: source!,
+        'templates/index.liquid': index,
+      });
+      expect(refused.statusCode, `${file} ${source}`).toBe(400);
+    }
+
+    const huge = '{{ name }}'.repeat(15_000);
+    const created = await save('parlant', {
+      'locales/en.json': JSON.stringify({
+        home: { hello: 'Hello {{ name }}', only_en: 'English' },
+      }),
+      'locales/fr.json': JSON.stringify({ home: { hello: 'Bonjour {{ name }}', huge } }),
+      'templates/index.liquid': index,
+      'templates/page.liquid': "{{ 'home.huge' | t: name: shop.name }}",
+    });
+    expect(created.statusCode).toBe(201);
+    const store = await createTestStore(t.ctx, { storeName: 'Chez Léa' });
+    await withTenant(t.ctx.db, store.tenantId, (tx) =>
+      upsertStoreProfile(tx, { tenantId: store.tenantId, name: 'Chez Léa', locale: 'fr-CA' }),
+    );
+    await publishAndWait(store.tenantId, created.json().id);
+    const home = await get(store.slug);
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<p>Bonjour Chez Léa|English|Not there</p>');
+    // 15,000 placeholders × the store name is more than one translation may produce.
+    expect((await get(store.slug, '/pages/about')).statusCode).toBe(503);
   });
 });

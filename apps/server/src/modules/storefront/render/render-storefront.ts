@@ -17,6 +17,7 @@ import { pageGlobals, sitemap, type MessageRoute } from './page-globals.js';
 import { faviconSvg, placeholderSvg } from './placeholder-image.js';
 import type { SiteView, StoreEntry } from '../http/resolve-store.js';
 import type { StoreRoute } from '../http/store-paths.js';
+import { BASE_STYLESHEET, BASE_STYLESHEET_FILE } from './base-stylesheet.js';
 import { cssVariables } from './theme-css.js';
 import type { ThemeRenderer } from './render-pool.js';
 
@@ -80,7 +81,10 @@ export async function renderStorefront(request: RenderRequest): Promise<Rendered
         kind: 'asset',
       };
     case 'asset': {
-      const source = site.theme.templates[`assets/${route.file}`];
+      const source =
+        route.file === BASE_STYLESHEET_FILE
+          ? BASE_STYLESHEET
+          : site.theme.templates[`assets/${route.file}`];
       const type = ASSET_TYPES[route.file.split('.').pop() ?? ''];
       if (source === undefined || !type) {
         return {
@@ -157,6 +161,7 @@ async function renderContentPage(request: RenderRequest): Promise<RenderedRespon
       root_url: storeUrl(links, '/'),
       all_products_url: storeUrl(links, '/collections/all'),
       assets_url: `${links.base}/assets`,
+      base_stylesheet_url: `${links.base}/assets/${BASE_STYLESHEET_FILE}?v=${site.theme.assetVersion}`,
       stylesheet_url: `${links.base}/assets/theme.css?v=${site.key}`,
       favicon_url: `${links.base}/assets/favicon.svg?v=${site.key}`,
       contact_url: storeUrl(links, '/pages/contact'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../../test/helpers.js';
 import { withTenant } from '../../../platform/database/index.js';
-import { products } from '../../stores/index.js';
+import { products, upsertStoreProfile } from '../../stores/index.js';
 import { getThemeByKey } from '../../themes/index.js';
 import { publishSite } from '../index.js';
 import { createTestStore } from '../../../../test/support/create-test-store.js';
@@ -105,6 +105,68 @@ describe('built-in themes', () => {
     const robots = await get(store.slug, '/robots.txt');
     expect(robots.body).toContain(`Sitemap: http://${store.slug}.localhost:5000/sitemap.xml`);
   });
+
+  /** Per theme: home headline, collection count, product button, 404 text (de.json). */
+  const GERMAN = {
+    modern: [
+      'Bestseller der Woche',
+      '8 Produkte',
+      'Jetzt bestellen',
+      'Diese Seite hat sich verlaufen',
+    ],
+    classic: ['Lieblingsstücke der Saison', '8 Stücke', 'Dieses Stück bestellen', 'Fehler 404'],
+    minimal: ['Ausgewählt', '8 Artikel', 'Bestellen', 'Nicht gefunden.'],
+  } as const;
+
+  it.each(THEMES)('%s shows its German text to a store whose locale is de-DE', async (theme) => {
+    const store = await createTestStore(t.ctx, { theme, storeName: 'Laden' });
+    await withTenant(t.ctx.db, store.tenantId, (tx) =>
+      upsertStoreProfile(tx, { tenantId: store.tenantId, name: 'Laden', locale: 'de-DE' }),
+    );
+    t.ctx.storefront.invalidateTenant(store.tenantId);
+    const [headline, count, order, notFound] = GERMAN[theme];
+    const home = await get(store.slug, '/');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<html lang="de">');
+    expect(home.body).toContain('Zum Inhalt springen');
+    expect(home.body).not.toContain('Skip to content');
+    expect(home.body).toContain(`>${headline}<`);
+    expect((await get(store.slug, '/collections/all')).body).toContain(count);
+    const product = await get(store.slug, '/products/stoneware-mug');
+    expect(product.body).toContain(`>${order}<`);
+    expect(product.body).toContain('Brotkrumen');
+    const missing = await get(store.slug, '/nope');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain(notFound);
+  });
+
+  it.each(THEMES)(
+    '%s links the engine base stylesheet before its own, served immutable',
+    async (theme) => {
+      const store = await createTestStore(t.ctx, { theme });
+      const home = await get(store.slug, '/');
+      const links = [...home.body.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map(
+        (m) => m[1]!,
+      );
+      expect(links).toHaveLength(2);
+      expect(links[0]).toMatch(/^\/assets\/base\.css\?v=[\w-]+$/);
+      expect(links[1]).toMatch(/^\/assets\/theme\.css\?v=/);
+      const base = await get(store.slug, links[0]!);
+      expect(base.statusCode).toBe(200);
+      expect(base.headers['content-type']).toBe('text/css; charset=utf-8');
+      expect(base.headers['cache-control']).toContain('immutable');
+      expect(base.body).toContain('box-sizing: border-box');
+      expect(base.body).toContain('.visually-hidden');
+      // The theme keeps only its own layout and overrides.
+      const own = await get(store.slug, links[1]!);
+      expect(own.body).not.toContain('box-sizing: border-box');
+      expect(own.body).not.toContain('.visually-hidden');
+      // Without the version it is not cached for long.
+      expect((await get(store.slug, '/assets/base.css')).headers['cache-control']).not.toContain(
+        'immutable',
+      );
+    },
+  );
 
   it('looks different per theme', async () => {
     const bodies = [];

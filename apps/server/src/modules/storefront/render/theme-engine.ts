@@ -11,6 +11,7 @@ import { Liquid, LookupType, type Template } from 'liquidjs';
 import type { ThemeConfigSchema, ThemeTemplates } from '@orbit360/contracts';
 import { FALLBACK_TEMPLATES } from './fallback-templates.js';
 import { formatMoney } from './text-format.js';
+import { createTranslator } from './theme-translations.js';
 
 /** Limits that bound what any template can cost (see docs/decisions/011-storefront-caching.md). */
 export const RENDER_LIMITS = {
@@ -72,7 +73,7 @@ export class ThemeRenderError extends Error {
   }
 }
 
-interface MoneyGlobals {
+interface ShopGlobals {
   shop?: { currency?: string; locale?: string };
 }
 
@@ -108,11 +109,23 @@ export function createThemeEngine(source: ThemeSource): ThemeEngine {
     memoryLimit: RENDER_LIMITS.memoryLimit,
   });
   engine.registerFilter('money', function (this: { context: { globals: unknown } }, cents) {
-    const shop = (this.context.globals as MoneyGlobals).shop;
+    const shop = (this.context.globals as ShopGlobals).shop;
     const value = Number(cents);
     if (!Number.isFinite(value)) return '';
     return formatMoney(value, shop?.currency ?? 'USD', shop?.locale ?? 'en-US');
   });
+  const translator = createTranslator(source.templates);
+  engine.registerFilter(
+    't',
+    function (this: { context: { globals: unknown } }, key, ...args: unknown[]) {
+      const shop = (this.context.globals as ShopGlobals).shop;
+      const named: Record<string, unknown> = {};
+      for (const arg of args) {
+        if (Array.isArray(arg) && typeof arg[0] === 'string') named[arg[0]] = arg[1];
+      }
+      return translator.translate(shop?.locale ?? 'en', String(key ?? ''), named);
+    },
+  );
   engine.registerFilter('asset_url', function (this: { context: { globals: unknown } }, file) {
     const routes = (this.context.globals as { routes?: { assets_url?: string } }).routes;
     const name = String(file ?? '').replace(/[^a-zA-Z0-9_.-]/g, '');
@@ -134,7 +147,7 @@ export function createThemeEngine(source: ThemeSource): ThemeEngine {
 /**
  * What the engine itself provides to every theme, not overridable by one: the document head
  * (`content_for_header`: title, description, canonical, Open Graph, noindex on previews,
- * favicon, stylesheet link). Themes print it with `{{ content_for_header | raw }}` in their
+ * favicon, the base stylesheet (base-stylesheet.ts), then the theme's stylesheet). Themes print it with `{{ content_for_header | raw }}` in their
  * layout and keep only what is theirs (e.g. `theme-color`).
  */
 const ENGINE_TEMPLATES: Record<string, string> = {
@@ -155,6 +168,7 @@ const ENGINE_TEMPLATES: Record<string, string> = {
     '<meta name="robots" content="noindex">',
     '{%- endif %}',
     '<link rel="icon" href="{{ routes.favicon_url }}" type="image/svg+xml">',
+    '<link rel="stylesheet" href="{{ routes.base_stylesheet_url }}">',
     '<link rel="stylesheet" href="{{ routes.stylesheet_url }}">',
   ].join('\n  '),
 };

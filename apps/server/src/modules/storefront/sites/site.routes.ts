@@ -12,7 +12,7 @@ import {
   SaveSiteDraftBody,
   SiteState,
 } from '@orbit360/contracts';
-import type { AppContext } from '../../../context.js';
+import type { StorefrontDeps } from '../storefront.deps.js';
 import { merchantOf, requireMerchant } from '../../../platform/http/guards.js';
 import { createPreviewLink } from './create-preview-link.js';
 import { getSiteState } from './get-site-state.js';
@@ -21,7 +21,7 @@ import { rollbackSite } from './rollback-site.js';
 import { publishInputOf, saveSiteDraft } from './save-site-draft.js';
 
 export const siteRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: StorefrontDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const base = { tags: ['site'], security: [{ bearerAuth: [] }] };
     const guard = requireMerchant(ctx.sessions);

@@ -2,9 +2,17 @@
  * The settings form. It keeps only the merchant's edits; every other field shows the latest
  * server value, so a change saved in another tab appears by itself. When the merchant has
  * unsaved edits and the store changes elsewhere, their edits stay and a notice offers to load
- * the latest values instead.
+ * the latest values instead. Only changed fields are sent, so a currency or locale the store
+ * holds from before the supported lists is shown (first in its list) and kept unless changed.
  */
-import type { StoreSettings, UpdateStoreSettingsBody } from '@orbit360/contracts';
+import {
+  currencyOptions,
+  localeOptions,
+  timezoneOptions,
+  type RegionalOption,
+  type StoreSettings,
+  type UpdateStoreSettingsBody,
+} from '@orbit360/contracts';
 import {
   Alert,
   Button,
@@ -20,7 +28,6 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useUpdateStoreSettings } from '../../../../hooks/api/store-settings.js';
 import { isApiError } from '../../../../lib/api-client.js';
-import { currencyOptions, localeOptions, timezoneOptions } from '../options.js';
 
 const FIELDS = [
   'name',
@@ -123,7 +130,7 @@ export function StoreSettingsForm({
       />
     </Field>
   );
-  const select = (field: FieldName, options: ReturnType<typeof currencyOptions>) => (
+  const select = (field: FieldName, options: RegionalOption[]) => (
     <Field label={LABELS[field]} error={errorOf(field)}>
       <Select
         name={field}

@@ -2,7 +2,7 @@
  * Opens one demo store per built-in theme in Chromium and saves screenshots.
  *
  *   DATABASE_URL=postgres://… PORT=5300 ADMIN_PORT=5301 DASHBOARD_PORT=5302 \
- *     npx tsx apps/server/src/modules/storefront/testing/screenshot-themes.ts [out-dir]
+ *     npx tsx apps/server/scripts/screenshot-themes.ts [out-dir]
  *
  * Uses Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH). The demo stores are created
  * once (through the real use-cases) and reused on later runs.
@@ -11,13 +11,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
-import { buildApp } from '../../../app.js';
-import { bootstrap } from '../../../bootstrap.js';
-import { loadConfig } from '../../../platform/config.js';
-import { createLogger } from '../../../platform/logger.js';
-import { tenants } from '../../tenants/index.js';
-import { websiteUrlFor } from '../index.js';
-import { createTestStore } from '../../../../test/support/create-test-store.js';
+import { buildApp } from '../src/app.js';
+import { bootstrap } from '../src/bootstrap.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createLogger } from '../src/platform/logger.js';
+import { tenants } from '../src/modules/tenants/index.js';
+import { websiteUrlFor } from '../src/modules/storefront/index.js';
+import { createTestStore } from '../test/support/create-test-store.js';
 
 const DEMOS = [
   { theme: 'modern', slug: 'northwind', storeName: 'Northwind Supply' },

@@ -1,8 +1,9 @@
 import type { Db } from '../../platform/database/index.js';
+import type { Authenticator } from '../../platform/http/guards.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Storage } from '../../platform/storage/storage.js';
 
-/** What the media module needs from the composition root (and nothing more). */
+/** What the media module's use-cases and job need from the composition root. */
 export interface MediaDeps {
   db: Db;
   storage: Storage;
@@ -15,8 +16,5 @@ export interface MediaDeps {
   };
 }
 
-/** Where a media item's files live in storage: `<tenant>/<id>/original`, `<tenant>/<id>/<w>.webp`. */
-export const mediaKeys = {
-  original: (tenantId: string, id: string) => `media/${tenantId}/${id}/original`,
-  size: (tenantId: string, id: string, width: number) => `media/${tenantId}/${id}/${width}.webp`,
-};
+/** The routes need to check sessions too (AppContext's `sessions` satisfies it). */
+export type MediaRoutesDeps = MediaDeps & { sessions: Authenticator };

@@ -1,0 +1,8 @@
+/** What the audit module's routes need from the composition root (AppContext satisfies it). */
+import type { Db } from '../../platform/database/index.js';
+import type { Authenticator } from '../../platform/http/guards.js';
+
+export interface AuditDeps {
+  db: Db;
+  sessions: Authenticator;
+}

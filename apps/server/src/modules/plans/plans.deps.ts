@@ -1,0 +1,8 @@
+/** What the plans module's routes need from the composition root (AppContext satisfies it). */
+import type { Db } from '../../platform/database/index.js';
+import type { Authenticator } from '../../platform/http/guards.js';
+
+export interface PlansDeps {
+  db: Db;
+  sessions: Authenticator;
+}
