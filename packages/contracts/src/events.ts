@@ -61,6 +61,12 @@ export interface RealtimeEventMap {
   'store.settings_updated': { fields: string[] };
   'store.theme_customized': { themeId: string };
   'site.published': { versionId: string; version: number };
+  /** Products or collections of the tenant changed: its storefront pages are stale. */
+  'catalog.changed': {
+    resource: 'product' | 'collection';
+    action: 'created' | 'updated' | 'deleted';
+    ids: string[];
+  };
   /** Sessions that ended (logout, password change, suspension, admin action): refused now. */
   'session.ended': { sessionIds: string[]; reason: SessionEndReason };
 }

@@ -12,3 +12,4 @@ export * from './email.js';
 export * from './audit.js';
 export * from './overview.js';
 export * from './store-settings.js';
+export * from './catalog.js';
