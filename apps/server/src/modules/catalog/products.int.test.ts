@@ -102,6 +102,16 @@ describe('merchant products API', () => {
     const duplicate = await create({ title: 'Another', handle: 'stoneware-mug' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error.code).toBe('CONFLICT');
+    const renamed = await api(
+      a,
+      'PUT',
+      `/api/merchant/products/${first.json().id}`,
+      productInput({ title: 'Stoneware Mug', handle: 'canvas-tote' }),
+      { 'if-match': '1' },
+    );
+    expect(renamed.statusCode).toBe(409);
+    const kept = await api(a, 'GET', `/api/merchant/products/${first.json().id}`);
+    expect(kept.json()).toMatchObject({ handle: 'stoneware-mug-2', revision: 1 });
 
     // The same handle in another store is fine.
     const other = await api(
