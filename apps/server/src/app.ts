@@ -26,6 +26,8 @@ import { spaOrigins } from './platform/http/spa.js';
 import { createStorage } from './platform/storage/create-storage.js';
 // Each module's routes entry: modules use one another through their index.ts, never routes.
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { collectionsRoutes } from './modules/catalog/collections.routes.js';
+import { productsRoutes } from './modules/catalog/products.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { mediaRoutes } from './modules/media/media.routes.js';
@@ -67,7 +69,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifyCors, {
     origin: spaOrigins(ctx.config),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+    exposedHeaders: ['etag'],
     maxAge: 600,
   });
   await registerOpenApi(app, ctx.config.http.publicUrl);
@@ -103,6 +106,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       limits: ctx.config.media,
     }),
   );
+  await app.register(productsRoutes(ctx));
+  await app.register(collectionsRoutes(ctx));
   await app.register(storefrontRoutes(ctx));
   await app.register(siteRoutes(ctx));
   await app.register(realtimeRoutes(ctx));

@@ -65,6 +65,12 @@ export interface RealtimeEventMap {
   'media.ready': { mediaId: string; widths: number[] };
   /** An uploaded image could not be processed (status `failed`, e.g. a corrupt file). */
   'media.failed': { mediaId: string; message: string };
+  /** Products or collections of the tenant changed: its storefront pages are stale. */
+  'catalog.changed': {
+    resource: 'product' | 'collection';
+    action: 'created' | 'updated' | 'deleted';
+    ids: string[];
+  };
   /** Sessions that ended (logout, password change, suspension, admin action): refused now. */
   'session.ended': { sessionIds: string[]; reason: SessionEndReason };
 }

@@ -14,3 +14,4 @@ export * from './overview.js';
 export * from './store-settings.js';
 export * from './locale.js';
 export * from './media.js';
+export * from './catalog.js';

@@ -21,6 +21,7 @@ export interface EventSource {
 /** Events that change what a tenant's storefront renders or whether it is served at all. */
 const TENANT_EVENTS = new Set<RealtimeEventType>([
   'site.published',
+  'catalog.changed',
   'store.settings_updated',
   'merchant.status_changed',
   'merchant.suspended',

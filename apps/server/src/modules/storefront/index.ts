@@ -23,6 +23,7 @@ export { createPreviewLink } from './sites/create-preview-link.js';
 export { createPreviewToken, verifyPreviewToken } from './sites/preview-token.js';
 export { websiteUrlFor } from './http/website-url.js';
 export { renderStorefront } from './render/render-storefront.js';
+export { storeContentQuery } from './render/load-store-content.js';
 export {
   createRenderPool,
   RenderBusyError,

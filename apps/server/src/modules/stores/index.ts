@@ -1,5 +1,5 @@
 export { storeProfiles } from './store-profiles.table.js';
-export { categories, products, type ProductImage } from './catalog.table.js';
+
 export { pages, menus, type MenuItem } from './content.table.js';
 export { seedStoreContent } from './seed-store-content.js';
 export { upsertStoreProfile, createStoreProfiles } from './upsert-store-profile.js';

@@ -1,15 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { insertJsonRows, type Tx } from '../../platform/database/index.js';
-import { categories, products } from './catalog.table.js';
+import { seedSampleCatalog } from '../catalog/index.js';
 import { menus, pages } from './content.table.js';
-import {
-  SAMPLE_CATEGORIES,
-  SAMPLE_PRODUCTS,
-  SAMPLE_TAGLINE,
-  productImages,
-  sampleMenus,
-  samplePages,
-} from './sample-content.js';
+import { SAMPLE_TAGLINE, sampleMenus, samplePages } from './sample-content.js';
 import { storeProfiles } from './store-profiles.table.js';
 
 export interface StoreToSeed {
@@ -19,8 +12,8 @@ export interface StoreToSeed {
 }
 
 /**
- * Gives new stores their starter content: profile (if missing), pages, menus, categories and
- * sample products — a fixed number of set-based statements however many stores. Idempotent:
+ * Gives new stores their starter content: profile (if missing), pages, menus and the sample
+ * catalog (owned by the catalog module, seeded through its entry) — a fixed number of set-based statements however many stores. Idempotent:
  * every row has a natural key per tenant and is inserted with ON CONFLICT DO NOTHING, so a
  * retried provisioning step creates nothing twice and never overwrites what the merchant
  * changed. Runs in the caller's transaction, scoped to these tenants.
@@ -38,49 +31,7 @@ export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<v
     .set({ tagline: SAMPLE_TAGLINE })
     .where(and(inArray(storeProfiles.tenantId, tenantIds), eq(storeProfiles.tagline, '')));
 
-  await insertJsonRows(
-    tx,
-    categories,
-    stores.flatMap((s) =>
-      SAMPLE_CATEGORIES.map((c, i) => ({ tenantId: s.tenantId, ...c, sortOrder: i })),
-    ),
-    { onConflictDoNothing: true },
-  );
-  const categoryRows = await tx
-    .select({ tenantId: categories.tenantId, id: categories.id, handle: categories.handle })
-    .from(categories)
-    .where(
-      and(
-        inArray(categories.tenantId, tenantIds),
-        inArray(
-          categories.handle,
-          SAMPLE_CATEGORIES.map((c) => c.handle),
-        ),
-      ),
-    );
-  const categoryId = new Map(categoryRows.map((c) => [`${c.tenantId}/${c.handle}`, c.id]));
-
-  await insertJsonRows(
-    tx,
-    products,
-    stores.flatMap((s) =>
-      SAMPLE_PRODUCTS.map((p, i) => ({
-        tenantId: s.tenantId,
-        handle: p.handle,
-        title: p.title,
-        description: p.description,
-        priceCents: p.priceCents,
-        compareAtPriceCents: p.compareAtPriceCents ?? null,
-        currency: s.currency,
-        images: productImages(p),
-        categoryId: categoryId.get(`${s.tenantId}/${p.category}`) ?? null,
-        isFeatured: p.isFeatured,
-        inStock: p.inStock,
-        sortOrder: i,
-      })),
-    ),
-    { onConflictDoNothing: true },
-  );
+  await seedSampleCatalog(tx, tenantIds);
   await insertJsonRows(
     tx,
     pages,

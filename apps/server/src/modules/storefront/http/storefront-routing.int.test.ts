@@ -1,14 +1,13 @@
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../../test/helpers.js';
-import { withTenant } from '../../../platform/database/index.js';
-import { products } from '../../stores/index.js';
 import { createPreviewToken } from '../index.js';
 import {
   createTestStore,
   setStoreStatus,
   type TestStore,
 } from '../../../../test/support/create-test-store.js';
+import { createTestProduct } from '../../../../test/support/create-test-product.js';
 
 const hostOf = (slug: string) => `${slug}.localhost:5000`;
 
@@ -21,14 +20,10 @@ describe('storefront host routing', () => {
     alpha = await createTestStore(t.ctx, { slug: 'alpha', storeName: 'Alpha Outfitters' });
     beta = await createTestStore(t.ctx, { slug: 'beta', storeName: 'Beta Botanicals' });
     // A product only Beta has; no other store may ever render it.
-    await withTenant(t.ctx.db, beta.tenantId, (tx) =>
-      tx.insert(products).values({
-        tenantId: beta.tenantId,
-        handle: 'beta-secret-fern',
-        title: 'Beta Secret Fern',
-        priceCents: 1234,
-      }),
-    );
+    await createTestProduct(t.ctx, beta.tenantId, {
+      title: 'Beta Secret Fern',
+      variants: [{ priceCents: 1234 }],
+    });
   });
 
   it('serves a store on its subdomain, case- and port-insensitively', async () => {

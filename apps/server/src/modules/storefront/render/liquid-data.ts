@@ -3,7 +3,8 @@
  * `collection`, `paginate`, `menus`…). Every URL is built here — with the store's base path and,
  * in preview, the preview token — so themes never concatenate paths themselves.
  */
-import type { MenuItem, ProductImage } from '../../stores/index.js';
+import type { ProductImage } from '../../catalog/index.js';
+import type { MenuItem } from '../../stores/index.js';
 import { placeholderPath } from './placeholder-image.js';
 import type {
   CategoryRow,
@@ -11,8 +12,9 @@ import type {
   PageRow,
   ProductRow,
   StoreContent,
+  VariantRow,
 } from './load-store-content.js';
-import { excerpt, formatMoney, textToHtml } from './text-format.js';
+import { excerpt, formatMoney, htmlToText, textToHtml } from './text-format.js';
 
 export interface LinkContext {
   /** '' on the store's own host, `/store/<slug>` on the path fallback. */
@@ -63,20 +65,41 @@ export function categoryDrop(links: LinkContext, category: CategoryRow) {
   };
 }
 
+const isAvailable = (v: VariantRow) =>
+  !v.trackInventory || v.inventoryQuantity > 0 || v.allowBackorder;
+
+/** The variant a listing shows: the cheapest available one, else the cheapest. */
+function shownVariant(variants: VariantRow[]): VariantRow | undefined {
+  const available = variants.filter(isAvailable);
+  const pool = available.length ? available : variants;
+  return pool.reduce<VariantRow | undefined>(
+    (best, v) => (!best || v.priceCents < best.priceCents ? v : best),
+    undefined,
+  );
+}
+
+const onSale = (v: VariantRow) =>
+  v.compareAtPriceCents !== null && v.compareAtPriceCents > v.priceCents;
+
 /** schema.org Product as JSON, safe inside <script type="application/ld+json">. */
-function structuredData(links: LinkContext, product: ProductRow, image: string) {
+function structuredData(
+  links: LinkContext,
+  product: ProductRow,
+  offer: { priceCents: number; available: boolean },
+  image: string,
+) {
   const json = JSON.stringify({
     '@context': 'https://schema.org',
     '@type': 'Product',
     name: product.title,
-    description: excerpt(product.description, 300),
+    description: excerpt(htmlToText(product.description), 300),
     image,
     url: canonicalUrl(links, `/products/${product.handle}`),
     offers: {
       '@type': 'Offer',
-      price: (product.priceCents / 100).toFixed(2),
-      priceCurrency: product.currency,
-      availability: `https://schema.org/${product.inStock ? 'InStock' : 'OutOfStock'}`,
+      price: (offer.priceCents / 100).toFixed(2),
+      priceCurrency: links.currency,
+      availability: `https://schema.org/${offer.available ? 'InStock' : 'OutOfStock'}`,
     },
   });
   return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
@@ -90,11 +113,33 @@ function orderUrl(links: LinkContext, product: ProductRow) {
   return storeUrl(links, '/pages/contact');
 }
 
+function variantDrop(money: (cents: number) => string, variant: VariantRow) {
+  const sale = onSale(variant);
+  return {
+    id: variant.id,
+    title: variant.optionValues.join(' / ') || 'Default',
+    options: variant.optionValues,
+    option1: variant.optionValues[0] ?? null,
+    option2: variant.optionValues[1] ?? null,
+    option3: variant.optionValues[2] ?? null,
+    sku: variant.sku ?? '',
+    price: variant.priceCents,
+    price_formatted: money(variant.priceCents),
+    compare_at_price: sale ? variant.compareAtPriceCents : null,
+    compare_at_price_formatted: sale ? money(variant.compareAtPriceCents!) : '',
+    available: isAvailable(variant),
+  };
+}
+
 export function productDrop(links: LinkContext, product: ProductRow, categoryList: CategoryRow[]) {
   const category = categoryList.find((c) => c.id === product.categoryId);
-  const money = (cents: number) => formatMoney(cents, product.currency, links.locale);
-  const onSale =
-    product.compareAtPriceCents !== null && product.compareAtPriceCents > product.priceCents;
+  const money = (cents: number) => formatMoney(cents, links.currency, links.locale);
+  const variants = product.variants.map((v) => variantDrop(money, v));
+  const shown = shownVariant(product.variants);
+  const priceCents = shown?.priceCents ?? 0;
+  const sale = shown ? onSale(shown) : false;
+  const available = product.variants.some(isAvailable);
+  const text = htmlToText(product.description);
   const images = (product.images.length ? product.images : [undefined]).map((image) =>
     imageDrop(links, image, product.title),
   );
@@ -104,20 +149,25 @@ export function productDrop(links: LinkContext, product: ProductRow, categoryLis
     handle: product.handle,
     title: product.title,
     url: storeUrl(links, `/products/${product.handle}`),
-    description: product.description,
-    description_html: textToHtml(product.description),
-    excerpt: excerpt(product.description, 140),
-    price: product.priceCents,
-    price_formatted: money(product.priceCents),
-    compare_at_price: onSale ? product.compareAtPriceCents : null,
-    compare_at_price_formatted: onSale ? money(product.compareAtPriceCents!) : '',
-    on_sale: onSale,
-    available: product.inStock,
+    description: text,
+    description_html: product.description,
+    excerpt: excerpt(text, 140),
+    seo_title: product.seoTitle,
+    seo_description: product.seoDescription,
+    price: priceCents,
+    price_formatted: money(priceCents),
+    compare_at_price: sale ? shown!.compareAtPriceCents : null,
+    compare_at_price_formatted: sale ? money(shown!.compareAtPriceCents!) : '',
+    on_sale: sale,
+    available,
+    options: product.options.map((o, i) => ({ name: o.name, position: i + 1, values: o.values })),
+    variants,
+    selected_variant: variants[product.variants.indexOf(shown!)] ?? null,
     image,
     images,
     category: category ? categoryDrop(links, category) : null,
     order_url: orderUrl(links, product),
-    structured_data: structuredData(links, product, image.absolute_url),
+    structured_data: structuredData(links, product, { priceCents, available }, image.absolute_url),
   };
 }
 

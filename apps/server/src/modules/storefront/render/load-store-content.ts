@@ -5,7 +5,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { readAsTenant, type Db } from '../../../platform/database/index.js';
-import type { MenuItem, ProductImage } from '../../stores/index.js';
+import type { ProductImage, ProductOption } from '../../catalog/index.js';
+import type { MenuItem } from '../../stores/index.js';
 import type { StoreRoute } from '../http/store-paths.js';
 
 export const PRODUCTS_PER_PAGE = 12;
@@ -13,17 +14,31 @@ const FEATURED_COUNT = 10;
 const RELATED_COUNT = 4;
 const SITEMAP_LIMIT = 50_000;
 
+export interface VariantRow {
+  id: string;
+  optionValues: string[];
+  sku: string | null;
+  priceCents: number;
+  compareAtPriceCents: number | null;
+  inventoryQuantity: number;
+  trackInventory: boolean;
+  allowBackorder: boolean;
+}
+
 export interface ProductRow {
   id: string;
   handle: string;
   title: string;
+  /** Sanitised HTML. */
   description: string;
-  priceCents: number;
-  compareAtPriceCents: number | null;
-  currency: string;
+  seoTitle: string;
+  seoDescription: string;
   images: ProductImage[];
+  options: ProductOption[];
+  /** In position order (a product has at least one; listings of a sitemap carry none). */
+  variants: VariantRow[];
+  /** The product's first collection (by collection order), shown as its category. */
   categoryId: string | null;
-  inStock: boolean;
 }
 
 export interface CategoryRow {
@@ -68,21 +83,43 @@ export interface StoreContent {
   category?: CategoryRow | null;
 }
 
+const variantsJson = `(select coalesce(json_agg(json_build_object('id', v.id,
+    'optionValues', v.option_values, 'sku', v.sku, 'priceCents', v.price_cents,
+    'compareAtPriceCents', v.compare_at_price_cents, 'inventoryQuantity', v.inventory_quantity,
+    'trackInventory', v.track_inventory, 'allowBackorder', v.allow_backorder)
+    order by v.position), '[]')
+  from product_variants v where v.tenant_id = p.tenant_id and v.product_id = p.id)`;
+const firstCollection = `(select cp.collection_id from collection_products cp
+    join collections c on c.tenant_id = cp.tenant_id and c.id = cp.collection_id
+  where cp.tenant_id = p.tenant_id and cp.product_id = p.id
+  order by c.sort_order, c.title limit 1)`;
 const productJson = sql.raw(`json_build_object('id', p.id, 'handle', p.handle, 'title', p.title,
-  'description', p.description, 'priceCents', p.price_cents,
-  'compareAtPriceCents', p.compare_at_price_cents, 'currency', p.currency, 'images', p.images,
-  'categoryId', p.category_id, 'inStock', p.in_stock)`);
+  'description', p.description, 'seoTitle', p.seo_title, 'seoDescription', p.seo_description,
+  'images', p.images, 'options', p.options, 'variants', ${variantsJson},
+  'categoryId', ${firstCollection})`);
+/** What the sitemap needs of a product: its handle. */
+const sitemapJson = sql.raw(`json_build_object('handle', p.handle)`);
 const pageJson = sql.raw(`json_build_object('handle', pg.handle, 'title', pg.title,
   'body', pg.body, 'seoDescription', pg.seo_description)`);
 const LISTING_ORDER = 'p.sort_order, p.created_at desc';
 
-/** A JSON array of products matching `where`, in `order`, limited. */
-function productList(where: SQL, order: string, limit: number, offset = 0) {
+/** A JSON array of active products matching `where`, in `order`, limited. */
+function productList(
+  where: SQL,
+  order: string,
+  limit: number,
+  options: { offset?: number; from?: SQL; json?: SQL } = {},
+) {
+  const from = options.from ?? sql`products p`;
   return sql`(select coalesce(json_agg(x.j order by x.n), '[]') from (
-    select ${productJson} as j, row_number() over (order by ${sql.raw(order)}) as n
-    from products p where p.status = 'active' and ${where}
-    order by ${sql.raw(order)} limit ${limit} offset ${offset}) x)`;
+    select ${options.json ?? productJson} as j, row_number() over (order by ${sql.raw(order)}) as n
+    from ${from} where p.status = 'active' and ${where}
+    order by ${sql.raw(order)} limit ${limit} offset ${options.offset ?? 0}) x)`;
 }
+
+/** Products joined with their memberships (`cp.position` orders a collection). */
+const WITH_MEMBERSHIPS = sql`collection_products cp
+  join products p on p.tenant_id = cp.tenant_id and p.id = cp.product_id`;
 
 function routeParts(route: StoreRoute): Record<string, SQL> {
   switch (route.type) {
@@ -93,26 +130,37 @@ function routeParts(route: StoreRoute): Record<string, SQL> {
           where pg.handle in ('home', 'about') and pg.is_published)`,
       };
     case 'collection': {
-      const where =
-        route.handle === 'all'
-          ? sql`true`
-          : sql`p.category_id = (select id from categories where handle = ${route.handle})`;
       const offset = (route.page - 1) * PRODUCTS_PER_PAGE;
+      if (route.handle === 'all') {
+        return {
+          products: productList(sql`true`, LISTING_ORDER, PRODUCTS_PER_PAGE, { offset }),
+          product_count: sql`(select count(*) from products p where p.status = 'active')`,
+        };
+      }
+      const where = sql`cp.collection_id = (select id from collections where handle = ${route.handle})`;
       return {
-        products: productList(where, LISTING_ORDER, PRODUCTS_PER_PAGE, offset),
-        product_count: sql`(select count(*) from products p where p.status = 'active' and ${where})`,
+        products: productList(where, `cp.position, ${LISTING_ORDER}`, PRODUCTS_PER_PAGE, {
+          offset,
+          from: WITH_MEMBERSHIPS,
+        }),
+        product_count: sql`(select count(*) from ${WITH_MEMBERSHIPS}
+          where p.status = 'active' and ${where})`,
       };
     }
     case 'product': {
       const target = sql`(select t.id from products t where t.handle = ${route.handle} and t.status = 'active')`;
-      const targetCategory = sql`(select t.category_id from products t where t.handle = ${route.handle})`;
+      const targetCollections = sql`(select cp.collection_id from collection_products cp
+        join products t on t.tenant_id = cp.tenant_id and t.id = cp.product_id
+        where t.handle = ${route.handle})`;
       return {
         product: sql`(select ${productJson} from products p
           where p.handle = ${route.handle} and p.status = 'active')`,
-        // Same category first, then the rest of the catalogue.
+        // Products sharing a collection with it first, then the rest of the catalogue.
         products: sql`(select coalesce(json_agg(x.j order by x.n), '[]') from (
           select ${productJson} as j, row_number() over (order by
-            (p.category_id is not distinct from ${targetCategory}) desc, ${sql.raw(LISTING_ORDER)}) as n
+            exists (select 1 from collection_products r where r.tenant_id = p.tenant_id
+              and r.product_id = p.id and r.collection_id in ${targetCollections}) desc,
+            ${sql.raw(LISTING_ORDER)}) as n
           from products p where p.status = 'active' and p.id <> ${target}
           order by n limit ${RELATED_COUNT}) x)`,
       };
@@ -124,7 +172,7 @@ function routeParts(route: StoreRoute): Record<string, SQL> {
       };
     case 'sitemap':
       return {
-        products: productList(sql`true`, LISTING_ORDER, SITEMAP_LIMIT),
+        products: productList(sql`true`, LISTING_ORDER, SITEMAP_LIMIT, { json: sitemapJson }),
         pages: sql`(select coalesce(json_agg(${pageJson}), '[]') from pages pg where pg.is_published)`,
       };
     default:
@@ -153,7 +201,7 @@ export function storeContentQuery(route: StoreRoute): SQL {
       'items', m.items)), '[]') from menus m)`,
     categories: sql`(select coalesce(json_agg(json_build_object('id', c.id, 'handle', c.handle,
       'title', c.title, 'description', c.description) order by c.sort_order, c.title), '[]')
-      from categories c)`,
+      from collections c)`,
     ...routeParts(route),
   };
   const columns = sql.join(

@@ -118,8 +118,8 @@ export function pageGlobals(
       const product = productDrop(links, content.product, content.categories);
       return {
         template: 'product',
-        title: product.title,
-        description: excerpt(product.description, 160),
+        title: product.seo_title || product.title,
+        description: product.seo_description || excerpt(product.description, 160),
         canonicalPath: `/products/${product.handle}`,
         ogType: 'product',
         ogImage: product.image.absolute_url,

@@ -15,6 +15,35 @@ export function textToHtml(text: string): string {
     .join('\n');
 }
 
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/**
+ * Sanitised rich text (a product description) → plain text for excerpts and meta tags:
+ * blocks become paragraphs, tags go, entities are decoded. Its input is the sanitiser's
+ * output, never raw merchant HTML, and its result is escaped again wherever it is shown.
+ */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|li|h[1-6]|blockquote|pre)>/gi, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 /** The first paragraph of a text, cut at a word boundary. */
 export function excerpt(text: string, maxLength = 240): string {
   const first =

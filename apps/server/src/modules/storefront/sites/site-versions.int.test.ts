@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { asOwner, setupTestApp } from '../../../../test/helpers.js';
 import { withTenant } from '../../../platform/database/index.js';
 import { AppError } from '../../../platform/errors.js';
-import { products, seedStoreContent } from '../../stores/index.js';
+import { products } from '../../catalog/index.js';
+import { seedStoreContent } from '../../stores/index.js';
 import { getThemeByKey } from '../../themes/index.js';
 import { getSiteState, publishSite, rollbackSite } from '../index.js';
 import { createTestStore } from '../../../../test/support/create-test-store.js';
@@ -247,12 +248,13 @@ describe('site versions: publish and rollback', () => {
       withTenant(t.ctx.db, store.tenantId, async (tx) => {
         const rows = await tx.execute<{ n: number }>(sql`
           select (select count(*) from products) + (select count(*) from pages)
-               + (select count(*) from menus) + (select count(*) from categories)
+               + (select count(*) from menus) + (select count(*) from collections)
+               + (select count(*) from product_variants) + (select count(*) from collection_products)
                + (select count(*) from store_profiles) as n`);
         return Number(rows.rows[0]!.n);
       });
     const before = await count();
-    expect(before).toBe(8 + 6 + 2 + 3 + 1);
+    expect(before).toBe(8 + 6 + 2 + 3 + 1 + 8 + 8);
     await withTenant(t.ctx.db, store.tenantId, async (tx) => {
       await seedStoreContent(tx, [
         {
