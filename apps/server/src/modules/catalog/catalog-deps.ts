@@ -1,12 +1,13 @@
 import type { Db } from '../../platform/database/index.js';
 import type { Authenticator } from '../../platform/http/guards.js';
+import type { RealtimeHub } from '../realtime/index.js';
 
 /** What the catalog's routes need from the composition root (structural: AppContext fits). */
 export interface CatalogDeps {
   db: Db;
   sessions: Authenticator;
-  /** This instance's storefront caches: dropped right after a change commits. */
-  storefront: { invalidateTenant(tenantId: string): void };
+  /** Writes answer once this instance has followed their event (its storefront caches too). */
+  realtime: Pick<RealtimeHub, 'caughtUp'>;
 }
 
 /** What a catalog use-case needs: the database and the tenant it works for. */

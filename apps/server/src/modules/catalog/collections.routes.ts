@@ -13,7 +13,6 @@ export const collectionsRoutes =
   async (app) => {
     const base = { tags: ['catalog'], security: [{ bearerAuth: [] }] };
     const onRequest = requireMerchant(deps.sessions);
-    const changed = (tenantId: string) => deps.storefront.invalidateTenant(tenantId);
 
     app.get(
       '/api/merchant/collections',
@@ -42,7 +41,7 @@ export const collectionsRoutes =
       async (request, reply) => {
         const { tenantId } = merchantOf(request);
         const collection = await createCollection({ db: deps.db, tenantId, input: request.body });
-        changed(tenantId);
+        await deps.realtime.caughtUp();
         return reply.status(201).send(collection);
       },
     );
@@ -86,7 +85,7 @@ export const collectionsRoutes =
           id: request.params.id,
           input: request.body,
         });
-        changed(tenantId);
+        await deps.realtime.caughtUp();
         return collection;
       },
     );
@@ -100,7 +99,7 @@ export const collectionsRoutes =
       async (request, reply) => {
         const { tenantId } = merchantOf(request);
         await deleteCollection({ db: deps.db, tenantId, id: request.params.id });
-        changed(tenantId);
+        await deps.realtime.caughtUp();
         return reply.status(204).send();
       },
     );

@@ -1,8 +1,8 @@
 /**
  * The merchant's products API, plan usage and "remove sample products". The tenant always
  * comes from the merchant's token; other tenants' ids are invisible (RLS) and answer 404.
- * Every write invalidates this instance's storefront caches right after commit (the others
- * follow the `catalog.changed` event).
+ * Every write publishes `catalog.changed`, which every instance's storefront follows; the
+ * answer waits until this instance has (so the merchant's next page view shows the change).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -44,7 +44,6 @@ export const productsRoutes =
   async (app) => {
     const base = { tags: ['catalog'], security: [{ bearerAuth: [] }] };
     const onRequest = requireMerchant(deps.sessions);
-    const changed = (tenantId: string) => deps.storefront.invalidateTenant(tenantId);
 
     app.get(
       '/api/merchant/products',
@@ -82,7 +81,7 @@ export const productsRoutes =
       async (request, reply) => {
         const { tenantId } = merchantOf(request);
         const product = await createProduct({ db: deps.db, tenantId, input: request.body });
-        changed(tenantId);
+        await deps.realtime.caughtUp();
         return reply.status(201).header('etag', etag(product)).send(product);
       },
     );
@@ -128,7 +127,7 @@ export const productsRoutes =
           revision: revisionOf(request.headers['if-match']),
           input: request.body,
         });
-        changed(tenantId);
+        await deps.realtime.caughtUp();
         return reply.header('etag', etag(product)).send(product);
       },
     );
@@ -139,7 +138,7 @@ export const productsRoutes =
       async (request, reply) => {
         const { tenantId } = merchantOf(request);
         await deleteProduct({ db: deps.db, tenantId, id: request.params.id });
-        changed(tenantId);
+        await deps.realtime.caughtUp();
         return reply.status(204).send();
       },
     );
@@ -157,7 +156,7 @@ export const productsRoutes =
       async (request) => {
         const { tenantId } = merchantOf(request);
         const result = await removeSampleProducts({ db: deps.db, tenantId });
-        changed(tenantId);
+        await deps.realtime.caughtUp();
         return result;
       },
     );
