@@ -11,7 +11,7 @@ import {
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { publishEvents } from '../../realtime/index.js';
-import { tenants } from '../../tenants/index.js';
+import { setTenantThemes } from '../../tenants/index.js';
 import { getThemeSummary, resolveThemeSettings, type ThemeSummary } from '../../themes/index.js';
 import type { StorefrontInvalidation } from '../follow-events.js';
 import { siteVersions, sites, type SiteActor } from '../storefront.table.js';
@@ -208,7 +208,6 @@ export async function publishSites(options: {
         created.map((c) => ({
           tenant_id: c.tenantId,
           version_id: c.versionId,
-          theme_id: c.themeId,
         })),
       );
       // Publishing supersedes any draft.
@@ -218,10 +217,10 @@ export async function publishSites(options: {
         from jsonb_to_recordset(${live}::jsonb) as i(tenant_id uuid, version_id uuid)
         where s.tenant_id = i.tenant_id`);
       await leaveTenantScope(tx);
-      await tx.execute(sql`
-        update ${tenants} t set theme_id = i.theme_id, updated_at = now()
-        from jsonb_to_recordset(${live}::jsonb) as i(tenant_id uuid, theme_id uuid)
-        where t.id = i.tenant_id`);
+      await setTenantThemes(
+        tx,
+        created.map((c) => ({ tenantId: c.tenantId, themeId: c.themeId })),
+      );
       await recordAudit(
         tx,
         created.map((c) => ({
