@@ -24,13 +24,15 @@ async function reserveSlugs(
       tx,
       entries.map(({ tenantId, slug }) => ({ tenantId, slug })),
     );
-    const reserve = JSON.stringify(
-      entries.flatMap((e, i) => (assigned[i]!.assigned ? [{ id: e.runId, slug: e.slug }] : [])),
+    const reserve = entries.flatMap((e, i) =>
+      assigned[i]!.assigned ? [{ id: e.runId, slug: e.slug }] : [],
     );
-    await tx.execute(sql`
+    if (reserve.length) {
+      await tx.execute(sql`
       update ${provisionings} p set slug = i.slug
-      from jsonb_to_recordset(${reserve}::jsonb) as i(id uuid, slug text)
+      from jsonb_to_recordset(${JSON.stringify(reserve)}::jsonb) as i(id uuid, slug text)
       where p.id = i.id and p.slug is null`);
+    }
     return assigned.map((a) => a.slug);
   });
 }
