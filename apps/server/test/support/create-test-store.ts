@@ -11,11 +11,8 @@ import { createMerchant } from '../../src/modules/merchants/index.js';
 import { plans } from '../../src/modules/plans/index.js';
 import { tenants } from '../../src/modules/tenants/index.js';
 import { getThemeByKey } from '../../src/modules/themes/index.js';
-import {
-  publishSite,
-  seedStoreContent,
-  upsertStoreProfile,
-} from '../../src/modules/storefront/index.js';
+import { publishSite } from '../../src/modules/storefront/index.js';
+import { seedStoreContent, upsertStoreProfile } from '../../src/modules/stores/index.js';
 
 export interface TestStore {
   tenantId: string;

@@ -10,10 +10,10 @@ import {
   SetMerchantPasswordBody,
 } from '@orbit360/contracts';
 import type { AuthDeps } from './auth.deps.js';
-import { endSessions } from '../sessions/index.js';
 import { adminOf, merchantOf, requireAdmin, requireMerchant } from '../../platform/http/guards.js';
 import { loginAdmin } from './login-admin.js';
 import { loginMerchant } from './login-merchant.js';
+import { logout } from './logout.js';
 import { requestMerchantPasswordReset } from './request-password-reset.js';
 import { setMerchantPassword } from './set-merchant-password.js';
 
@@ -21,10 +21,6 @@ const clientOf = (request: FastifyRequest) => ({
   clientIp: request.ip,
   userAgent: request.headers['user-agent'],
 });
-
-/** Ends the caller's own session: its token is refused from now on, on every instance. */
-const endOwnSession = (ctx: AuthDeps, sessionId: string) =>
-  ctx.db.transaction((tx) => endSessions(tx, { sessionId }, 'logout'));
 
 export const authRoutes =
   (ctx: AuthDeps): FastifyPluginAsyncZod =>
@@ -99,7 +95,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        await endOwnSession(ctx, adminOf(request).sessionId);
+        await logout({ db: ctx.db, sessionId: adminOf(request).sessionId });
         return reply.code(204).send(null);
       },
     );
@@ -116,7 +112,7 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        await endOwnSession(ctx, merchantOf(request).sessionId);
+        await logout({ db: ctx.db, sessionId: merchantOf(request).sessionId });
         return reply.code(204).send(null);
       },
     );

@@ -42,7 +42,7 @@ export const merchantsRoutes =
       async (request, reply) =>
         reply
           .status(202)
-          .send(await signupMerchant(ctx, { input: request.body, clientIp: request.ip })),
+          .send(await signupMerchant({ ctx, input: request.body, clientIp: request.ip })),
     );
 
     app.get(

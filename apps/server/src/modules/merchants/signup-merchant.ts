@@ -22,11 +22,12 @@ const waitText = (seconds: number) =>
  * per minute (config.limits.signup); both limits are shared by every instance and hold for a
  * parallel burst (check and record are one step). A refused application costs nothing else.
  */
-export async function signupMerchant(
-  ctx: Pick<MerchantsDeps, 'db' | 'signupLimiter' | 'signupGlobalLimiter' | 'logger'>,
-  options: { input: MerchantSignupBody; clientIp: string },
-): Promise<MerchantSignupResponse> {
-  const { input, clientIp } = options;
+export async function signupMerchant(options: {
+  ctx: Pick<MerchantsDeps, 'db' | 'signupLimiter' | 'signupGlobalLimiter' | 'logger'>;
+  input: MerchantSignupBody;
+  clientIp: string;
+}): Promise<MerchantSignupResponse> {
+  const { ctx, input, clientIp } = options;
   const clientWait = await ctx.signupLimiter.consume(clientIp);
   if (clientWait > 0) {
     throw new AppError(

@@ -19,7 +19,7 @@ import { loadRun, toProvisioningStatus } from './provisioning-state.js';
 import { provisioningSteps, provisionings, type ProvisioningActor } from './provisioning.table.js';
 import { RUN_PROVISIONING_TASK } from './run-provisioning.js';
 import { isSlugTaken } from './slugs.js';
-import type { ValidActivation } from './validate-activation.js';
+import { validateActivation, type ValidActivation } from './validate-activation.js';
 
 export interface ActivationResult {
   /** 202: this request started the provisioning (or replays the request that did); 200: it existed. */
@@ -188,16 +188,19 @@ export async function activateMerchants(options: {
   );
 }
 
-/** One merchant's activation (`activateMerchants` with one request); refusals are thrown. */
+/**
+ * One merchant's activation: the body is checked against the catalog (`validateActivation`,
+ * 400 with every problem), then `activateMerchants` with one request; refusals are thrown.
+ */
 export async function activateMerchant(options: {
   db: Db;
   merchantId: string;
   body: ActivateMerchantBody;
-  valid: ValidActivation;
   idempotencyKey?: string;
   actor: ProvisioningActor;
 }): Promise<ActivationResult> {
   const { db, merchantId } = options;
+  const valid = await validateActivation({ db, body: options.body });
   if (!isUuid(merchantId)) throw AppError.notFound('Merchant');
   let outcome: ActivationOutcome;
   try {
@@ -205,7 +208,7 @@ export async function activateMerchant(options: {
       db,
       requests: [{ merchantId, idempotencyKey: options.idempotencyKey }],
       body: options.body,
-      valid: options.valid,
+      valid,
       actor: options.actor,
     })) as [ActivationOutcome];
   } catch (error) {

@@ -17,7 +17,7 @@ export async function bulkActivateMerchants(options: {
 }): Promise<BulkActivateResult[]> {
   const { db, body } = options;
   const request = { themeId: body.themeId, planId: body.planId };
-  const valid = await validateActivation(db, request);
+  const valid = await validateActivation({ db, body: request });
   const ids = [...new Set(body.merchantIds)];
   const outcomes = await activateMerchants({
     db,

@@ -1,6 +1,5 @@
 export { provisionings, provisioningSteps } from './provisioning.table.js';
 export { activateMerchant } from './activate-merchant.js';
-export { validateActivation } from './validate-activation.js';
 export { getProvisioningStatus } from './get-provisioning-status.js';
 export { retryProvisioning } from './retry-provisioning.js';
 export { bulkActivateMerchants } from './bulk-activate-merchants.js';

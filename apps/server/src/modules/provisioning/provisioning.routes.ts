@@ -16,7 +16,6 @@ import { bulkActivateMerchants } from './bulk-activate-merchants.js';
 import { checkSlugAvailability } from './check-slug-availability.js';
 import { getProvisioningStatus } from './get-provisioning-status.js';
 import { retryProvisioning } from './retry-provisioning.js';
-import { validateActivation } from './validate-activation.js';
 
 const IdempotencyHeaders = z.looseObject({
   'idempotency-key': z
@@ -48,12 +47,10 @@ export const provisioningRoutes =
         },
       },
       async (request, reply) => {
-        const valid = await validateActivation(ctx.db, request.body);
         const { statusCode, status } = await activateMerchant({
           db: ctx.db,
           merchantId: request.params.id,
           body: request.body,
-          valid,
           idempotencyKey: request.headers['idempotency-key'],
           actor: { type: 'admin', id: adminOf(request).id },
         });

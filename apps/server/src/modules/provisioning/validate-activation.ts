@@ -34,10 +34,11 @@ export interface ValidActivation {
  * `body.settings.features.x`). Currency, time zone and locale were checked with the body, by
  * the shared rules of `ActivationSettings`.
  */
-export async function validateActivation(
-  db: Executor,
-  body: Pick<ActivateMerchantBody, 'themeId' | 'planId' | 'settings'>,
-): Promise<ValidActivation> {
+export async function validateActivation(options: {
+  db: Executor;
+  body: Pick<ActivateMerchantBody, 'themeId' | 'planId' | 'settings'>;
+}): Promise<ValidActivation> {
+  const { db, body } = options;
   const [theme, plan] = await Promise.all([
     findActive(body.themeId, 'theme', () => getThemeSummary({ db, id: body.themeId })),
     findActive(body.planId, 'plan', () => getPlan({ db, id: body.planId })),

@@ -32,4 +32,3 @@ export {
 } from './render/render-pool.js';
 export { loadStoreEntry } from './http/resolve-store.js';
 export { RENDER_LIMITS } from './render/theme-engine.js';
-export { seedStoreContent, upsertStoreProfile, createStoreProfiles } from '../stores/index.js';

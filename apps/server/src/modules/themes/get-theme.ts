@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
+import type { ThemeDetail } from '@orbit360/contracts';
 import { isUuid, type Executor } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
-import type { ThemeRow } from './theme.dto.js';
+import { toThemeDetailDto, type ThemeRow } from './theme.dto.js';
 import { themes } from './themes.table.js';
 
 /** The theme row (with templates). Unknown or malformed id → 404. */
@@ -10,6 +11,11 @@ export async function getTheme(options: { db: Executor; id: string }): Promise<T
   const [row] = await options.db.select().from(themes).where(eq(themes.id, options.id));
   if (!row) throw AppError.notFound('Theme');
   return row;
+}
+
+/** A theme as the admin API shows it (with templates). Unknown or malformed id → 404. */
+export async function getThemeDetail(options: { db: Executor; id: string }): Promise<ThemeDetail> {
+  return toThemeDetailDto(await getTheme(options));
 }
 
 /** What choosing a theme needs — no templates (tens of kilobytes). Unknown id → 404. */

@@ -11,9 +11,8 @@ import type { ThemesDeps } from './themes.deps.js';
 import { adminOf, requireAdmin } from '../../platform/http/guards.js';
 import { createTheme } from './create-theme.js';
 import { deleteTheme } from './delete-theme.js';
-import { getTheme } from './get-theme.js';
+import { getThemeDetail } from './get-theme.js';
 import { listThemes } from './list-themes.js';
-import { toThemeDetailDto } from './theme.dto.js';
 import { updateTheme } from './update-theme.js';
 
 export const themesRoutes =
@@ -50,7 +49,7 @@ export const themesRoutes =
           response: { 200: ThemeDetail },
         },
       },
-      async (request) => toThemeDetailDto(await getTheme({ db: ctx.db, id: request.params.id })),
+      async (request) => getThemeDetail({ db: ctx.db, id: request.params.id }),
     );
 
     app.post(

@@ -1,5 +1,5 @@
 import { attachWorkspaces } from '../../merchants/index.js';
-import { createStoreProfiles } from '../../storefront/index.js';
+import { createStoreProfiles } from '../../stores/index.js';
 import { createTenants } from '../../tenants/index.js';
 import { inTenantScope } from '../../../platform/database/index.js';
 import type { Tx } from '../../../platform/database/index.js';

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/database/index.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../../platform/errors.js';
 import { createPreviewToken, publishSites, websiteUrlFor } from '../../storefront/index.js';
+import { assignTenantSlugs } from '../../tenants/index.js';
+import { provisionings } from '../provisioning.table.js';
 import type { RunRow } from '../provisioning-state.js';
 import { findAvailableSlug, findTakenSlugs, firstFreeSlug, slugify } from '../slugs.js';
 import { StepError } from '../step-error.js';
@@ -9,26 +11,43 @@ import { checkWebsiteAnswers } from './self-check.js';
 import { defineStep } from './step.js';
 
 /**
+ * Sets the candidate slugs on those tenants that have none (the tenants module writes them)
+ * and reserves each such slug on its run — both in one transaction, one statement each. A
+ * tenant that has a slug (a rerun) keeps it. Returns each tenant's slug, in order.
+ */
+async function reserveSlugs(
+  db: Db,
+  entries: { runId: string; tenantId: string; slug: string }[],
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const assigned = await assignTenantSlugs(
+      tx,
+      entries.map(({ tenantId, slug }) => ({ tenantId, slug })),
+    );
+    const reserve = entries.flatMap((e, i) =>
+      assigned[i]!.assigned ? [{ id: e.runId, slug: e.slug }] : [],
+    );
+    if (reserve.length) {
+      await tx.execute(sql`
+      update ${provisionings} p set slug = i.slug
+      from jsonb_to_recordset(${JSON.stringify(reserve)}::jsonb) as i(id uuid, slug text)
+      where p.id = i.id and p.slug is null`);
+    }
+    return assigned.map((a) => a.slug);
+  });
+}
+
+/**
  * The tenant's slug: the one it already has (a rerun), the one reserved at activation, or the
  * first free one derived from the store name — reserved on the run and set on the tenant in
- * one statement. Unique indexes decide races with other runs; the loser picks again.
+ * one transaction. Unique indexes decide races with other runs; the loser picks again.
  */
 async function assignSlug(db: Db, run: RunRow, tenantId: string): Promise<string> {
   for (let tries = 0; tries < 5; tries++) {
     const candidate = run.slug ?? (await findAvailableSlug(db, slugify(run.storeName)));
     try {
-      const result = await db.execute<{ slug: string }>(sql`
-        with current as (select slug from tenants where id = ${tenantId}),
-        reserve as (
-          update provisionings set slug = ${candidate}
-          where id = ${run.id} and slug is null and (select slug from current) is null
-          returning 1),
-        assign as (
-          update tenants set slug = ${candidate}, updated_at = now()
-          where id = ${tenantId} and slug is null
-          returning slug)
-        select coalesce((select slug from current), (select slug from assign)) as slug`);
-      return result.rows[0]!.slug;
+      const [slug] = await reserveSlugs(db, [{ runId: run.id, tenantId, slug: candidate }]);
+      return slug!;
     } catch (error) {
       if (pgErrorCode(error) !== PG_UNIQUE_VIOLATION) throw error;
     }
@@ -38,7 +57,7 @@ async function assignSlug(db: Db, run: RunRow, tenantId: string): Promise<string
 
 /**
  * `assignSlug` for a batch of runs: the free slugs of all of them found with one query (runs
- * of the batch never pick the same one) and written with one statement. When that statement
+ * of the batch never pick the same one) and written with one statement per table. When that
  * loses a race with another run (a unique index says so), each run assigns its own.
  */
 async function assignSlugs(db: Db, runs: { run: RunRow; tenantId: string }[]): Promise<string[]> {
@@ -50,27 +69,11 @@ async function assignSlugs(db: Db, runs: { run: RunRow; tenantId: string }[]): P
     taken.add(slug);
     return slug;
   });
-  const input = JSON.stringify(
-    runs.map(({ run, tenantId }, i) => ({ id: run.id, tenant_id: tenantId, slug: candidates[i] })),
-  );
   try {
-    const result = await db.execute<{ id: string; slug: string }>(sql`
-      with input as (
-        select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, tenant_id uuid, slug text)),
-      current as (
-        select t.id, t.slug from tenants t join input i on t.id = i.tenant_id where t.slug is not null),
-      reserve as (
-        update provisionings p set slug = i.slug from input i
-        where p.id = i.id and p.slug is null and i.tenant_id not in (select id from current)
-        returning p.id),
-      assign as (
-        update tenants t set slug = i.slug, updated_at = now() from input i
-        where t.id = i.tenant_id and t.slug is null
-        returning t.id, t.slug)
-      select i.id, coalesce(c.slug, a.slug) as slug
-      from input i left join current c on c.id = i.tenant_id left join assign a on a.id = i.tenant_id`);
-    const slugOf = new Map(result.rows.map((row) => [row.id, row.slug]));
-    return runs.map(({ run }) => slugOf.get(run.id)!);
+    return await reserveSlugs(
+      db,
+      runs.map(({ run, tenantId }, i) => ({ runId: run.id, tenantId, slug: candidates[i]! })),
+    );
   } catch (error) {
     if (pgErrorCode(error) !== PG_UNIQUE_VIOLATION) throw error;
     return Promise.all(runs.map(({ run, tenantId }) => assignSlug(db, run, tenantId)));

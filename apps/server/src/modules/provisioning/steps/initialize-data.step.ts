@@ -1,5 +1,5 @@
 import { seedOnboardingChecklists } from '../../dashboard/index.js';
-import { seedStoreContent } from '../../storefront/index.js';
+import { seedStoreContent } from '../../stores/index.js';
 import { inTenantScope, type Tx } from '../../../platform/database/index.js';
 import { defineStep } from './step.js';
 

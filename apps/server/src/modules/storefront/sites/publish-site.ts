@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
 import {
   insertJsonRowsReturning,
@@ -11,7 +11,7 @@ import {
 import { AppError, PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { publishEvents } from '../../realtime/index.js';
-import { tenants } from '../../tenants/index.js';
+import { setTenantThemes } from '../../tenants/index.js';
 import { getThemeSummary, resolveThemeSettings, type ThemeSummary } from '../../themes/index.js';
 import type { StorefrontInvalidation } from '../follow-events.js';
 import { siteVersions, sites, type SiteActor } from '../storefront.table.js';
@@ -65,18 +65,63 @@ export interface SiteToPublish {
 }
 
 /**
+ * What "publish" means when the merchant gives no explicit theme/settings: the draft if there
+ * is one, else the live version again (with any settings given). Not read when both are given.
+ */
+async function publishInputOf(options: {
+  db: Db;
+  tenantId: string;
+  themeId?: string;
+  settings?: ThemeSettings;
+}): Promise<{ themeId: string; settings: ThemeSettings }> {
+  const { db, tenantId } = options;
+  if (options.themeId && options.settings) {
+    return { themeId: options.themeId, settings: options.settings };
+  }
+  if (!isUuid(tenantId)) throw AppError.notFound('Store');
+  const current = await withTenant(db, tenantId, async (tx) => {
+    const [site] = await tx.select().from(sites);
+    const [live] = site?.liveVersionId
+      ? await tx.select().from(siteVersions).where(eq(siteVersions.id, site.liveVersionId))
+      : [];
+    return { site, live };
+  });
+  const draft = current.site?.draftThemeId
+    ? { themeId: current.site.draftThemeId, settings: current.site.draftSettings ?? {} }
+    : undefined;
+  const base =
+    draft ?? (current.live && { themeId: current.live.themeId, settings: current.live.settings });
+  const themeId = options.themeId ?? base?.themeId;
+  if (!themeId) throw AppError.validation([{ field: 'body.themeId', message: 'is required' }]);
+  const settings = options.settings ?? (base?.themeId === themeId ? base.settings : {});
+  return { themeId, settings };
+}
+
+/**
  * Publishes a new site version (theme + validated settings) and makes it live, atomically;
- * older versions are kept for rollback. With an `idempotencyKey` already used by this tenant,
+ * older versions are kept for rollback. Without a theme it publishes the draft (else the live
+ * theme again); without settings, those of the draft or live version of that theme. With an `idempotencyKey` already used by this tenant,
  * returns that version instead of creating another. Emits `site.published` in the same
  * transaction; every instance's caches follow that event through the realtime stream, and
  * `storefront` (this instance's caches) is invalidated right after commit, so the caller's next
  * request already sees the new version.
  */
 export async function publishSite(
-  options: SiteToPublish & { db: Db; actor: SiteActor; storefront?: StorefrontInvalidation },
+  options: Omit<SiteToPublish, 'themeId'> & {
+    themeId?: string;
+    db: Db;
+    actor: SiteActor;
+    storefront?: StorefrontInvalidation;
+  },
 ) {
   const { db, actor, storefront, ...site } = options;
-  const [published] = await publishSites({ db, actor, storefront, sites: [site] });
+  const input = await publishInputOf({ db, ...site });
+  const [published] = await publishSites({
+    db,
+    actor,
+    storefront,
+    sites: [{ ...site, ...input }],
+  });
   return published!;
 }
 
@@ -163,7 +208,6 @@ export async function publishSites(options: {
         created.map((c) => ({
           tenant_id: c.tenantId,
           version_id: c.versionId,
-          theme_id: c.themeId,
         })),
       );
       // Publishing supersedes any draft.
@@ -173,10 +217,10 @@ export async function publishSites(options: {
         from jsonb_to_recordset(${live}::jsonb) as i(tenant_id uuid, version_id uuid)
         where s.tenant_id = i.tenant_id`);
       await leaveTenantScope(tx);
-      await tx.execute(sql`
-        update ${tenants} t set theme_id = i.theme_id, updated_at = now()
-        from jsonb_to_recordset(${live}::jsonb) as i(tenant_id uuid, theme_id uuid)
-        where t.id = i.tenant_id`);
+      await setTenantThemes(
+        tx,
+        created.map((c) => ({ tenantId: c.tenantId, themeId: c.themeId })),
+      );
       await recordAudit(
         tx,
         created.map((c) => ({

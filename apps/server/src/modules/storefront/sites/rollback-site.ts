@@ -4,7 +4,7 @@ import { isUuid, withTenant } from '../../../platform/database/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { publishEvent } from '../../realtime/index.js';
-import { tenants } from '../../tenants/index.js';
+import { setTenantThemes } from '../../tenants/index.js';
 import { leaveTenantScope } from '../../../platform/database/index.js';
 import { lockSite, type PublishedVersion } from './publish-site.js';
 import type { StorefrontInvalidation } from '../follow-events.js';
@@ -37,10 +37,7 @@ export async function rollbackSite(options: {
       .set({ liveVersionId: versionId, publishedAt: now, updatedAt: now })
       .where(eq(sites.tenantId, tenantId));
     await leaveTenantScope(tx);
-    await tx
-      .update(tenants)
-      .set({ themeId: version.themeId, updatedAt: now })
-      .where(eq(tenants.id, tenantId));
+    await setTenantThemes(tx, [{ tenantId, themeId: version.themeId }]);
     await recordAudit(tx, {
       actor,
       action: 'site.rolled_back',

@@ -18,7 +18,7 @@ import { createPreviewLink } from './create-preview-link.js';
 import { getSiteState } from './get-site-state.js';
 import { publishSite } from './publish-site.js';
 import { rollbackSite } from './rollback-site.js';
-import { publishInputOf, saveSiteDraft } from './save-site-draft.js';
+import { saveSiteDraft } from './save-site-draft.js';
 
 export const siteRoutes =
   (ctx: StorefrontDeps): FastifyPluginAsyncZod =>
@@ -52,11 +52,13 @@ export const siteRoutes =
           response: { 200: SiteState },
         },
       },
-      async (request) => {
-        const { tenantId } = merchantOf(request);
-        await saveSiteDraft({ db: ctx.db, tenantId, ...request.body });
-        return getSiteState({ db: ctx.db, config: ctx.config, tenantId });
-      },
+      async (request) =>
+        saveSiteDraft({
+          db: ctx.db,
+          config: ctx.config,
+          tenantId: merchantOf(request).tenantId,
+          ...request.body,
+        }),
     );
 
     app.post(
@@ -72,15 +74,10 @@ export const siteRoutes =
       },
       async (request, reply) => {
         const principal = merchantOf(request);
-        const input = await publishInputOf({
-          db: ctx.db,
-          tenantId: principal.tenantId,
-          ...request.body,
-        });
         const result = await publishSite({
           db: ctx.db,
           tenantId: principal.tenantId,
-          ...input,
+          ...request.body,
           actor: actorOf(principal.id),
           storefront: ctx.storefront,
         });
