@@ -96,6 +96,20 @@ export function createRealtimeHub(options: {
   const subscribers = new Set<RealtimeSubscriber>();
   /** Callers of `caughtUp`, each waiting for the stream to pass a seq. */
   const waiters = new Set<{ seq: number; resolve: () => void }>();
+  /**
+   * The newest committed seq, read once for all callers of the same turn: a provisioning batch's
+   * runs all ask at once. Every caller committed before it asked, and the read starts after the
+   * turn, so it sees all their commits.
+   */
+  let pendingRead: Promise<number> | undefined;
+  const lastCommittedSeq = () =>
+    (pendingRead ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      pendingRead = undefined;
+      const { rows } = await pool.query<{ last: string | null }>(
+        'select max(seq) as last from events',
+      );
+      return Number(rows[0]?.last ?? 0);
+    }));
   let heartbeatTimer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
 
@@ -268,10 +282,7 @@ export function createRealtimeHub(options: {
 
     async caughtUp(timeoutMs = 2000) {
       if (!stream.isConnected) return;
-      const { rows } = await pool.query<{ last: string | null }>(
-        'select max(seq) as last from events',
-      );
-      const seq = Number(rows[0]?.last ?? 0);
+      const seq = await lastCommittedSeq();
       if (stream.lastSeq >= seq || !stream.isConnected) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
