@@ -20,15 +20,15 @@ export function ProductUsageLine({
   if (!usage) return null;
   const atLimit = isAtLimit(usage);
   return (
-    <p
-      className={cn('text-sm', atLimit ? 'text-amber-800' : 'text-fg-muted', className)}
+    <span
+      className={cn('block text-sm', atLimit ? 'text-amber-800' : 'text-fg-muted', className)}
       data-testid="product-usage"
     >
       {usage.limit === null
         ? `${usage.used} products (unlimited on your plan)`
         : `${usage.used} of ${usage.limit} products`}
       {atLimit && <> — your plan's limit. {UPGRADE_HINT}</>}
-    </p>
+    </span>
   );
 }
 

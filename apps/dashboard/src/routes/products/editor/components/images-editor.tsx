@@ -1,6 +1,7 @@
 /** Ordered images as https URL + alt text, reordered with up/down buttons (the first is the cover). */
 import { Button, Field, Input } from '@orbit360/ui';
 import { ArrowDown, ArrowUp, ImagePlus, Trash2 } from 'lucide-react';
+import { useImageSrc } from '../../../../hooks/use-image-src.js';
 import { moveItem as move } from '../../../../lib/move-item.js';
 import type { FormErrors, ImageDraft } from '../product-form.js';
 
@@ -13,6 +14,7 @@ export function ImagesEditor({
   errors: FormErrors;
   onChange: (images: ImageDraft[]) => void;
 }) {
+  const srcOf = useImageSrc();
   const set = (index: number, patch: Partial<ImageDraft>) =>
     onChange(images.map((image, i) => (i === index ? { ...image, ...patch } : image)));
   return (
@@ -24,8 +26,8 @@ export function ImagesEditor({
         {images.map((image, i) => (
           <li key={i} className="flex items-start gap-3 rounded-lg border border-border p-3">
             <div className="flex size-16 shrink-0 items-center justify-center overflow-hidden rounded-md border border-border bg-gray-50">
-              {/^https:\/\//.test(image.url) ? (
-                <img src={image.url} alt="" className="size-full object-cover" />
+              {srcOf(image.url) ? (
+                <img src={srcOf(image.url)} alt="" className="size-full object-cover" />
               ) : (
                 <ImagePlus aria-hidden className="size-5 text-fg-subtle" />
               )}

@@ -55,6 +55,7 @@ export function BulkStatusBar({
     if (failures.length === 0) onDone();
   };
 
+  if (selected.size === 0 && !result) return null;
   return (
     <div className="space-y-3 border-b border-border px-4 py-3" data-testid="bulk-bar">
       {selected.size > 0 && (

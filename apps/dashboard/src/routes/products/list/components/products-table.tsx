@@ -2,6 +2,7 @@ import type { ProductSummary } from '@orbit360/contracts';
 import { Badge, Checkbox, Table, TBody, TD, TH, THead, TR } from '@orbit360/ui';
 import { ImageOff } from 'lucide-react';
 import { Link } from 'react-router-dom';
+import { useImageSrc } from '../../../../hooks/use-image-src.js';
 import { useStoreMoney } from '../../../../hooks/use-store-money.js';
 import { ProductStatusBadge } from '../../shared/product-status-badge.js';
 
@@ -12,9 +13,11 @@ export interface ProductsTableProps {
 }
 
 function Thumb({ image }: { image: ProductSummary['image'] }) {
-  return image ? (
+  const srcOf = useImageSrc();
+  const src = image ? srcOf(image.url) : undefined;
+  return image && src ? (
     <img
-      src={image.url}
+      src={src}
       alt={image.alt}
       loading="lazy"
       className="size-10 shrink-0 rounded-md border border-border object-cover"
