@@ -1,5 +1,5 @@
 import type { ProductSummary } from '@orbit360/contracts';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signIn } from '../../../lib/session-store.js';
@@ -13,6 +13,7 @@ import {
   usagePayload,
 } from '../../../test/fixtures.js';
 import {
+  FakeWebSocket,
   renderApp,
   setupDashboard,
   stubFetch,
@@ -215,5 +216,26 @@ describe('products list', () => {
     ]);
     expect((puts[0]!.body as { status: string; variants: unknown[] }).status).toBe('archived');
     expect((puts[0]!.body as { variants: unknown[] }).variants).toHaveLength(2);
+  });
+
+  it('refreshes the list when the catalog changes elsewhere', async () => {
+    startSignedIn();
+    const items = [MUG];
+    stubCatalog(items);
+    renderApp('/products');
+    await screen.findByRole('row', { name: /stoneware mug/i });
+    const socket = FakeWebSocket.instances[0]!;
+    act(() => socket.accept(1));
+    items.push(productSummary({ title: 'Fig Candle' }));
+    act(() =>
+      socket.emit({
+        type: 'catalog.changed',
+        seq: 2,
+        at: new Date().toISOString(),
+        tenantId: loginResponse().merchant.tenantId,
+        data: { resource: 'product', action: 'created', ids: [items[1]!.id] },
+      }),
+    );
+    expect(await screen.findByRole('row', { name: /fig candle/i })).toBeInTheDocument();
   });
 });
