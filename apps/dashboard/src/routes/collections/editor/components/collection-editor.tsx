@@ -16,15 +16,15 @@ import {
   errorMessage,
   useToast,
 } from '@orbit360/ui';
-import { ArrowDown, ArrowLeft, ArrowUp, Trash2, X } from 'lucide-react';
+import { ArrowLeft, Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { UnsavedChangesGuard } from '../../../../components/unsaved-changes-guard.js';
 import { useDeleteCollection, useSaveCollection } from '../../../../hooks/api/collections.js';
 import { useProducts } from '../../../../hooks/api/products.js';
 import { isApiError } from '../../../../lib/api-client.js';
-import { moveItem } from '../../../../lib/move-item.js';
 import { slugify } from '../../../../lib/slugify.js';
+import { OrderedProducts } from './ordered-products.js';
 import { ProductPicker } from './product-picker.js';
 
 interface CollectionForm {
@@ -179,54 +179,11 @@ export function CollectionEditor({
             description={`${form.productIds.length} in this collection, shown in this order.`}
           />
           <CardContent className="space-y-4">
-            <ol
-              className="divide-y divide-border rounded-lg border border-border"
-              aria-label="Products in this collection"
-            >
-              {form.productIds.map((id, i) => {
-                const title = titles.get(id) ?? 'Product';
-                return (
-                  <li key={id} className="flex items-center gap-2 px-3 py-2 text-sm">
-                    <span className="w-6 text-fg-subtle tabular-nums">{i + 1}</span>
-                    <span className="min-w-0 flex-1 truncate">{title}</span>
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="icon"
-                      aria-label={`Move ${title} up`}
-                      disabled={i === 0}
-                      onClick={() => update({ productIds: moveItem(form.productIds, i, i - 1) })}
-                    >
-                      <ArrowUp />
-                    </Button>
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="icon"
-                      aria-label={`Move ${title} down`}
-                      disabled={i === form.productIds.length - 1}
-                      onClick={() => update({ productIds: moveItem(form.productIds, i, i + 1) })}
-                    >
-                      <ArrowDown />
-                    </Button>
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="icon"
-                      aria-label={`Remove ${title}`}
-                      onClick={() =>
-                        update({ productIds: form.productIds.filter((p) => p !== id) })
-                      }
-                    >
-                      <X />
-                    </Button>
-                  </li>
-                );
-              })}
-              {form.productIds.length === 0 && (
-                <li className="px-3 py-3 text-sm text-fg-muted">No products yet.</li>
-              )}
-            </ol>
+            <OrderedProducts
+              productIds={form.productIds}
+              titles={titles}
+              onChange={(productIds) => update({ productIds })}
+            />
             <ProductPicker
               tenantId={tenantId}
               excluded={new Set(form.productIds)}

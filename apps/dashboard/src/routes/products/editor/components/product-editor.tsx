@@ -11,10 +11,8 @@ import {
   CardHeader,
   ConfirmDialog,
   Field,
-  Input,
   PageHeader,
   Select,
-  Textarea,
   errorMessage,
   useToast,
 } from '@orbit360/ui';
@@ -30,9 +28,9 @@ import { ProductUsageLine } from '../../shared/plan-limit.js';
 import { formToInput, type FormErrors } from '../product-form.js';
 import { useProductForm } from '../use-product-form.js';
 import { CollectionsPicker } from './collections-picker.js';
-import { DescriptionEditor } from './description-editor.js';
 import { ImagesEditor } from './images-editor.js';
 import { OptionsEditor } from './options-editor.js';
+import { ProductDetailsCard, SeoCard } from './product-text-cards.js';
 import { SaveProblem, STALE_MESSAGE, serverFieldErrors } from './save-problem.js';
 import { VariantsTable } from './variants-table.js';
 
@@ -159,26 +157,7 @@ export function ProductEditor({ tenantId, product, reload }: ProductEditorProps)
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card>
-            <CardContent className="space-y-4 pt-5">
-              <Field label="Title" required error={errors.title}>
-                <Input value={form.title} onChange={(e) => state.setTitle(e.target.value)} />
-              </Field>
-              <Field
-                label="Handle"
-                error={errors.handle}
-                hint={`Your product's address: /products/${form.handle || '…'}`}
-              >
-                <Input value={form.handle} onChange={(e) => state.setHandle(e.target.value)} />
-              </Field>
-              <Field label="Description" error={errors.description}>
-                <DescriptionEditor
-                  value={form.description}
-                  onChange={(description) => update({ description })}
-                />
-              </Field>
-            </CardContent>
-          </Card>
+          <ProductDetailsCard form={form} errors={errors} state={state} />
           <Card>
             <CardHeader
               title="Options and variants"
@@ -204,24 +183,7 @@ export function ProductEditor({ tenantId, product, reload }: ProductEditorProps)
               />
             </CardContent>
           </Card>
-          <Card>
-            <CardHeader title="Search engine listing" />
-            <CardContent className="space-y-4">
-              <Field label="SEO title" error={errors.seoTitle} hint="Defaults to the title">
-                <Input
-                  value={form.seoTitle}
-                  onChange={(e) => update({ seoTitle: e.target.value })}
-                />
-              </Field>
-              <Field label="SEO description" error={errors.seoDescription}>
-                <Textarea
-                  rows={3}
-                  value={form.seoDescription}
-                  onChange={(e) => update({ seoDescription: e.target.value })}
-                />
-              </Field>
-            </CardContent>
-          </Card>
+          <SeoCard form={form} errors={errors} update={update} />
         </div>
         <div className="space-y-6">
           <Card>
