@@ -1,5 +1,5 @@
 import type { Product, ProductInputBody } from '@orbit360/contracts';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signIn } from '../../../lib/session-store.js';
@@ -13,7 +13,13 @@ import {
   productPayload,
   usagePayload,
 } from '../../../test/fixtures.js';
-import { renderApp, setupDashboard, stubFetch, type Routes } from '../../../test/render-app.js';
+import {
+  FakeWebSocket,
+  renderApp,
+  setupDashboard,
+  stubFetch,
+  type Routes,
+} from '../../../test/render-app.js';
 
 function startSignedIn() {
   const session = loginResponse();
@@ -167,6 +173,42 @@ describe('product editor', () => {
     expect(screen.queryByTestId('stale-revision')).not.toBeInTheDocument();
     expect(screen.getByTestId('save-status')).toHaveTextContent('All changes saved');
     expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('follows a save made elsewhere, but only notes it while there are edits', async () => {
+    startSignedIn();
+    let current = productPayload();
+    stubEditor({
+      [`GET /api/merchant/products/${current.id}`]: () => ({ status: 200, body: current }),
+    });
+    renderApp(`/products/${current.id}`);
+    const title = await screen.findByRole('textbox', { name: 'Title' });
+    const socket = FakeWebSocket.instances[0]!;
+    act(() => socket.accept(1));
+    const changed = (seq: number) =>
+      act(() =>
+        socket.emit({
+          type: 'catalog.changed',
+          seq,
+          at: new Date().toISOString(),
+          tenantId: loginResponse().merchant.tenantId,
+          data: { resource: 'product', action: 'updated', ids: [current.id] },
+        }),
+      );
+
+    // Untouched: the newer revision simply shows.
+    current = { ...current, title: 'Linen Tee (v4)', revision: 4 };
+    changed(2);
+    await waitFor(() => expect(title).toHaveValue('Linen Tee (v4)'));
+
+    // With edits: they stay, and the screen says someone else saved.
+    await userEvent.type(title, ' mine');
+    current = { ...current, title: 'Linen Tee (v5)', revision: 5 };
+    changed(3);
+    expect(await screen.findByTestId('changed-elsewhere')).toHaveTextContent(
+      /changed elsewhere — reload to see the latest/,
+    );
+    expect(title).toHaveValue('Linen Tee (v4) mine');
   });
 
   it('shows the server field errors next to their fields', async () => {
