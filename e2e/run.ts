@@ -71,3 +71,4 @@ await import('./scenarios/activation.e2e.js');
 await import('./scenarios/failure-retry.e2e.js');
 await import('./scenarios/tenant-isolation.e2e.js');
 await import('./scenarios/sessions.e2e.js');
+await import('./scenarios/catalog.e2e.js');

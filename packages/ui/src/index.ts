@@ -49,6 +49,7 @@ export {
   type TabsTriggerProps,
 } from './components/tabs.js';
 export { Progress, type ProgressProps } from './components/progress.js';
+export { UsageMeter, type UsageMeterProps } from './components/usage-meter.js';
 export { Table, THead, TBody, TR, TH, TD } from './components/table.js';
 export {
   EmptyState,
@@ -110,4 +111,5 @@ export {
   type MerchantListParams,
   type EmailLogParams,
   type AuditParams,
+  type ProductListParams,
 } from './query-keys.js';

@@ -4,7 +4,7 @@
  * realtime event) refreshes every query below it. Hooks and invalidations use these functions
  * only; no screen spells a key array itself.
  */
-import type { EmailStatus, MerchantStatus } from '@orbit360/contracts';
+import type { EmailStatus, MerchantStatus, ProductStatus } from '@orbit360/contracts';
 
 export interface MerchantListParams {
   status?: MerchantStatus;
@@ -78,6 +78,38 @@ const storeSettings = {
   update: () => [...storeSettings.all, 'update'] as const,
 };
 
+export interface ProductListParams {
+  q?: string;
+  status?: ProductStatus;
+  collectionId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The merchant's catalog (tenant in the key for the same reason as the overview's). */
+const products = {
+  all: ['merchant', 'products'] as const,
+  lists: () => [...products.all, 'list'] as const,
+  list: (tenantId: string, params: ProductListParams) =>
+    [...products.lists(), tenantId, params] as const,
+  details: () => [...products.all, 'detail'] as const,
+  detail: (tenantId: string, id: string) => [...products.details(), tenantId, id] as const,
+};
+
+const collections = {
+  all: ['merchant', 'collections'] as const,
+  lists: () => [...collections.all, 'list'] as const,
+  list: (tenantId: string) => [...collections.lists(), tenantId] as const,
+  details: () => [...collections.all, 'detail'] as const,
+  detail: (tenantId: string, id: string) => [...collections.details(), tenantId, id] as const,
+};
+
+/** Usage against the plan's limits (products, storage, staff). */
+const usage = {
+  all: ['merchant', 'usage'] as const,
+  detail: (tenantId: string) => [...usage.all, tenantId] as const,
+};
+
 /** Mutation keys of the merchant's unauthenticated calls. */
 const auth = {
   all: ['auth'] as const,
@@ -102,6 +134,9 @@ export const queryKeys = {
   // merchant dashboard
   overview,
   storeSettings,
+  products,
+  collections,
+  usage,
   auth,
   applications,
 };

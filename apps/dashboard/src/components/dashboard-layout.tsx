@@ -16,7 +16,15 @@ import {
   SidebarLink,
   SidebarSection,
 } from '@orbit360/ui';
-import { ChevronDown, ExternalLink, LayoutDashboard, LogOut, Settings } from 'lucide-react';
+import {
+  ChevronDown,
+  ExternalLink,
+  LayoutDashboard,
+  Layers,
+  LogOut,
+  Package,
+  Settings,
+} from 'lucide-react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useOverview } from '../hooks/api/overview.js';
 import { useRealtimeSync } from '../hooks/realtime-sync.js';
@@ -52,6 +60,16 @@ function SignedInLayout({ session }: { session: MerchantSession }) {
             <SidebarLink asChild>
               <NavLink to="/" end>
                 <LayoutDashboard /> Overview
+              </NavLink>
+            </SidebarLink>
+            <SidebarLink asChild>
+              <NavLink to="/products">
+                <Package /> Products
+              </NavLink>
+            </SidebarLink>
+            <SidebarLink asChild>
+              <NavLink to="/collections">
+                <Layers /> Collections
               </NavLink>
             </SidebarLink>
             <SidebarLink asChild>

@@ -2,7 +2,16 @@
  * Realistic API payloads for component tests, shaped by the contracts the server validates
  * its responses with (so a drift in the contract breaks these at type-check time).
  */
-import type { MerchantLoginResponse, MerchantOverview, StoreSettings } from '@orbit360/contracts';
+import type {
+  CatalogUsage,
+  CollectionList,
+  MerchantLoginResponse,
+  MerchantOverview,
+  Product,
+  ProductList,
+  ProductSummary,
+  StoreSettings,
+} from '@orbit360/contracts';
 
 export const MERCHANT_A = {
   id: '0b5b3b1e-6f0a-4d53-9a43-1f7c2f9e0a11',
@@ -106,3 +115,83 @@ export function storeSettingsPayload(overrides: Partial<StoreSettings> = {}): St
 export const errorBody = (code: string, message: string, details?: unknown) => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },
 });
+
+let nextId = 1;
+/** A fresh, valid UUID for fixtures (stable order within a test file). */
+export const fixtureId = () => `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;
+
+export function productSummary(overrides: Partial<ProductSummary> = {}): ProductSummary {
+  return {
+    id: fixtureId(),
+    handle: 'stoneware-mug',
+    title: 'Stoneware Mug',
+    status: 'active',
+    isSample: false,
+    revision: 1,
+    priceCents: 2400,
+    variantsCount: 1,
+    inventory: 12,
+    image: { url: 'https://images.test/mug.jpg', alt: 'A mug' },
+    updatedAt: '2025-05-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function productList(items: ProductSummary[], total = items.length, page = 1): ProductList {
+  return { items, total, page, pageSize: 20 };
+}
+
+export function productPayload(overrides: Partial<Product> = {}): Product {
+  return {
+    id: fixtureId(),
+    handle: 'linen-tee',
+    title: 'Linen Tee',
+    description: '<p>Soft.</p>',
+    status: 'active',
+    options: [{ name: 'Size', values: ['S', 'M'] }],
+    variants: [
+      {
+        id: fixtureId(),
+        position: 0,
+        optionValues: ['S'],
+        sku: 'TEE-S',
+        priceCents: 2400,
+        compareAtPriceCents: null,
+        inventoryQuantity: 5,
+        trackInventory: true,
+        allowBackorder: false,
+      },
+      {
+        id: fixtureId(),
+        position: 1,
+        optionValues: ['M'],
+        sku: 'TEE-M',
+        priceCents: 2600,
+        compareAtPriceCents: null,
+        inventoryQuantity: 3,
+        trackInventory: true,
+        allowBackorder: false,
+      },
+    ],
+    images: [{ url: 'https://images.test/tee.jpg', alt: 'A tee' }],
+    collectionIds: [],
+    seoTitle: '',
+    seoDescription: '',
+    isFeatured: false,
+    isSample: false,
+    revision: 3,
+    createdAt: '2025-05-01T10:00:00.000Z',
+    updatedAt: '2025-05-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function usagePayload(products = { used: 4, limit: 5 as number | null }): CatalogUsage {
+  return {
+    products,
+    storageMb: { used: 12, limit: 1000 },
+    staffAccounts: { used: 1, limit: 2 },
+  };
+}
+
+export const noCollections = (): CollectionList => ({ items: [] });

@@ -16,6 +16,7 @@ export interface RecordedRequest {
   search: string;
   body: unknown;
   authorization: string | null;
+  headers: Headers;
 }
 
 type Reply = { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>;
@@ -32,6 +33,7 @@ export function stubFetch(routes: Routes) {
       search: url.search,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
       authorization: headers.get('authorization'),
+      headers,
     };
     requests.push(request);
     if (url.origin !== API) return new Response(null, { status: 404 });

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signIn } from '../../../lib/session-store.js';
-import { errorBody, loginResponse, overviewPayload } from '../../../test/fixtures.js';
+import { errorBody, loginResponse, overviewPayload, usagePayload } from '../../../test/fixtures.js';
 import { FakeWebSocket, renderApp, setupDashboard, stubFetch } from '../../../test/render-app.js';
 
 function startSignedIn() {
@@ -33,6 +33,28 @@ describe('overview page', () => {
     expect(within(checklist).getByText('1 of 3 tasks done')).toBeInTheDocument();
     expect(within(checklist).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '33');
     expect(within(checklist).getByText(/add your first product/i)).toHaveTextContent('(to do)');
+  });
+
+  it('shows usage against the plan and links the first product task to the editor', async () => {
+    startSignedIn();
+    stubFetch({
+      'GET /api/merchant/overview': () => ({ status: 200, body: overviewPayload() }),
+      'GET /api/merchant/usage': () => ({
+        status: 200,
+        body: { ...usagePayload({ used: 5, limit: 5 }), staffAccounts: { used: 1, limit: null } },
+      }),
+      'GET /api/merchant/collections': () => ({ status: 200, body: { items: [] } }),
+    });
+    renderApp('/');
+    const card = await screen.findByTestId('usage-card');
+    expect(await within(card).findByTestId('usage-products')).toHaveTextContent('5 of 5');
+    expect(card).toHaveTextContent('12 MB of 1000 MB');
+    expect(card).toHaveTextContent('1 (unlimited)');
+    expect(card).toHaveTextContent(/reached your plan's product limit/i);
+
+    const checklist = screen.getByTestId('onboarding-checklist');
+    await userEvent.click(within(checklist).getByRole('link', { name: /add your first product/i }));
+    expect(await screen.findByRole('heading', { name: 'Add product' })).toBeVisible();
   });
 
   it('shows only the signed-in store even when ?merchant= names another one', async () => {

@@ -22,6 +22,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { OnboardingChecklist } from './components/onboarding-checklist.js';
 import { StoreDetails } from './components/store-details.js';
 import { StoreStatusBadge } from './components/store-status-badge.js';
+import { UsageCard } from './components/usage-card.js';
 
 const STATUS_WORD = { live: 'Live', provisioning: 'Setting up', suspended: 'Suspended' } as const;
 
@@ -181,8 +182,9 @@ export function OverviewPage() {
         <div className="lg:col-span-3">
           <StoreDetails overview={data} />
         </div>
-        <div className="lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
           <OnboardingChecklist onboarding={onboarding} />
+          <UsageCard tenantId={session.merchant.tenantId} />
         </div>
       </div>
     </div>

@@ -1,6 +1,29 @@
 import { Card, CardContent, CardHeader, EmptyState, Progress, cn } from '@orbit360/ui';
 import { CheckCircle2, Circle, ListChecks } from 'lucide-react';
 import type { MerchantOverview } from '@orbit360/contracts';
+import { Link } from 'react-router-dom';
+
+/** Where a task is done in the dashboard (tasks without a screen yet show as text). */
+const TASK_LINKS: Record<string, string> = {
+  add_product: '/products/new',
+};
+
+function TaskLabel({ task }: { task: MerchantOverview['onboarding']['tasks'][number] }) {
+  const label = (
+    <>
+      {task.label}
+      <span className="sr-only">{task.isDone ? ' (done)' : ' (to do)'}</span>
+    </>
+  );
+  const to = TASK_LINKS[task.key];
+  return to && !task.isDone ? (
+    <Link to={to} className="hover:text-brand-700 hover:underline">
+      {label}
+    </Link>
+  ) : (
+    label
+  );
+}
 
 export function OnboardingChecklist({
   onboarding,
@@ -49,8 +72,7 @@ export function OnboardingChecklist({
                         task.isDone ? 'text-fg-muted line-through decoration-gray-300' : 'text-fg',
                       )}
                     >
-                      {task.label}
-                      <span className="sr-only">{task.isDone ? ' (done)' : ' (to do)'}</span>
+                      <TaskLabel task={task} />
                     </p>
                     {task.description && (
                       <p className="mt-0.5 text-xs text-fg-subtle">{task.description}</p>
