@@ -259,25 +259,6 @@ describe('product editor', () => {
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
   });
 
-  it('asks for a real image instead of a sample one before saving', async () => {
-    startSignedIn();
-    const product = productPayload({
-      isSample: true,
-      images: [{ url: 'placeholder:mug:24', alt: 'Mug' }],
-    });
-    const requests = stubEditor({
-      [`GET /api/merchant/products/${product.id}`]: () => ({ status: 200, body: product }),
-    });
-    renderApp(`/products/${product.id}`);
-    const user = userEvent.setup();
-    await user.type(await screen.findByRole('textbox', { name: 'Title' }), '!');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByLabelText('Image 1 URL')).toHaveAccessibleDescription(
-      /this is a sample image/i,
-    );
-    expect(requests.some((r) => r.method === 'PUT')).toBe(false);
-  });
-
   it('shows the plan limit with its figures', async () => {
     startSignedIn();
     stubEditor({

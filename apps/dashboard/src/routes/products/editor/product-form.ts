@@ -31,14 +31,6 @@ export interface ProductForm {
 
 export const MAX_OPTIONS = 3;
 
-/**
- * Sample products come with `placeholder:<kind>:<hue>` images, which the API serves but does
- * not accept back in a saved document (images must be https URLs).
- */
-export const isSampleImage = (url: string) => url.startsWith('placeholder:');
-export const SAMPLE_IMAGE_MESSAGE =
-  'This is a sample image: replace it with an https URL or remove it to save';
-
 export function emptyForm(): ProductForm {
   return {
     title: '',
@@ -144,7 +136,6 @@ export function formToInput(form: ProductForm): { input: ProductInputBody; error
   });
   form.images.forEach((image, i) => {
     if (!image.url.trim()) errors[`images.${i}.url`] = 'Enter the image URL or remove the image';
-    else if (isSampleImage(image.url)) errors[`images.${i}.url`] = SAMPLE_IMAGE_MESSAGE;
   });
   const handle = form.handle.trim();
   return {

@@ -8,7 +8,7 @@ import { Alert, Button, Select, errorMessage } from '@orbit360/ui';
 import { useState } from 'react';
 import { putProduct, useRefreshCatalog } from '../../../../hooks/api/products.js';
 import { api } from '../../../../lib/api-client.js';
-import { isSampleImage, toProductInput } from '../../editor/product-form.js';
+import { toProductInput } from '../../editor/product-form.js';
 import { STATUS_LABEL } from '../../shared/product-status-badge.js';
 
 interface Failure {
@@ -19,9 +19,6 @@ interface Failure {
 async function setStatus(id: string, status: ProductStatus) {
   const product = await api.get<Product>(`/api/merchant/products/${id}`);
   if (product.status === status) return;
-  if (product.images.some((i) => isSampleImage(i.url))) {
-    throw new Error('it has a sample image; replace or remove it in the product first');
-  }
   await putProduct(id, product.revision, { ...toProductInput(product), status });
 }
 
