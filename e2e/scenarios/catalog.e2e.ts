@@ -136,12 +136,7 @@ test(
       assert.ok(!text.includes('$24'), 'no dollar price on the product page');
       await actor.screenshot('storefront-product', site);
 
-      // The dashboard's CSP (apps/server/src/platform/http/spa.ts) allows images only from the
-      // API and the stores, so product images on other https hosts are blocked in the dashboard
-      // (the storefront allows them). Reported; allowed here for that host only.
-      actor.assertNoConsoleErrors([
-        /'https:\/\/images\.e2e\.test\/[^']*' violates the following Content Security Policy directive: "img-src/,
-      ]);
+      actor.assertNoConsoleErrors();
     } catch (error) {
       await captureFailure(actor, '6-catalog');
       throw error;

@@ -24,12 +24,15 @@ export const ProductOption = z.object({
 });
 export type ProductOption = z.infer<typeof ProductOption>;
 
-/** An absolute https URL (the media slice adds uploaded images by `mediaId`). */
+/**
+ * An absolute https URL, or `placeholder:<kind>:<hue>`: the generated artwork of the sample
+ * products, which a merchant may keep when saving one (uploaded images by `mediaId` are next).
+ */
 export const ProductImage = z.object({
   url: z
     .string()
     .max(2048)
-    .regex(/^https:\/\/[^\s"'<>]+$/, 'must be an https URL'),
+    .regex(/^(https:\/\/[^\s"'<>]+|placeholder:[a-z]{1,20}:\d{1,3})$/, 'must be an https URL'),
   alt: z.string().trim().max(512).default(''),
 });
 export type ProductImage = z.infer<typeof ProductImage>;

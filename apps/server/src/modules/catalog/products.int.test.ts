@@ -356,6 +356,28 @@ describe('merchant products API', () => {
     expect(over.json().error.details).toEqual({ limit: 9, used: 9, resource: 'products' });
   });
 
+  it('saves a sample product back as it is, its generated image included', async () => {
+    const store = await createTestStore(t.ctx);
+    const list = (await api(store, 'GET', '/api/merchant/products')).json();
+    const sample = (await api(store, 'GET', `/api/merchant/products/${list.items[0].id}`)).json();
+    expect(sample.isSample).toBe(true);
+    expect(sample.images[0].url).toMatch(/^placeholder:[a-z]+:\d+$/);
+    // The document as read (extra read-only fields are ignored), sent back unchanged.
+    const saved = await api(store, 'PUT', `/api/merchant/products/${sample.id}`, sample, {
+      'if-match': String(sample.revision),
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().images).toEqual(sample.images);
+    const refused = await api(
+      store,
+      'PUT',
+      `/api/merchant/products/${sample.id}`,
+      { ...sample, images: [{ url: 'placeholder:<x>:1', alt: '' }] },
+      { 'if-match': String(saved.json().revision) },
+    );
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('removes the sample products in one action; deletes one product', async () => {
     const store = await createTestStore(t.ctx);
     const own = (

@@ -52,7 +52,7 @@ export function spaContentSecurityPolicy(runtime: ReturnType<typeof spaRuntimeCo
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${api.origin} ${stores}`,
+    `img-src 'self' data: blob: https: ${api.origin} ${stores}`,
     "font-src 'self' data:",
     `connect-src 'self' ${api.origin} ${realtime}`,
     "frame-src 'self'",
