@@ -96,41 +96,60 @@ export function createSmtpClient(options: {
     idle.push(entry);
   }
 
+  /** One attempt on `connection`; `started` says whether any of the message was asked for. */
+  async function sendOn(
+    connection: SMTPConnection,
+    envelope: SmtpEnvelope,
+    message: Buffer,
+    beforeEnd: () => Promise<void>,
+  ): Promise<{ error?: unknown; started: boolean }> {
+    let abandoned: unknown;
+    // The body goes out at once; the stream ends (and the connection writes the final dot)
+    // only after `beforeEnd`, which runs when the connection asks for more than the body.
+    let stage: 'body' | 'end' | 'waiting' = 'body';
+    const stream = new Readable({
+      read() {
+        if (stage === 'body') {
+          stage = 'end';
+          this.push(message);
+        } else if (stage === 'end') {
+          stage = 'waiting';
+          beforeEnd().then(
+            () => this.push(null),
+            (error: unknown) => {
+              abandoned = error;
+              this.destroy(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
+        }
+      },
+    });
+    try {
+      // SMTPConnection completes a send in flight with the failure when its connection fails.
+      await new Promise<void>((resolve, reject) =>
+        connection.send(envelope, stream, (error) => (error ? reject(error) : resolve())),
+      );
+      putBack(connection);
+      return { started: true };
+    } catch (error) {
+      dead.add(connection);
+      connection.close();
+      return { error: abandoned ?? error, started: stage !== 'body' };
+    }
+  }
+
   return {
     async send(envelope, message, beforeEnd) {
-      const connection = take() ?? (await open());
-      let abandoned: unknown;
-      // The body goes out at once; the stream ends (and the connection writes the final dot)
-      // only after `beforeEnd`, which runs when the connection asks for more than the body.
-      let stage: 'body' | 'end' | 'waiting' = 'body';
-      const stream = new Readable({
-        read() {
-          if (stage === 'body') {
-            stage = 'end';
-            this.push(message);
-          } else if (stage === 'end') {
-            stage = 'waiting';
-            beforeEnd().then(
-              () => this.push(null),
-              (error: unknown) => {
-                abandoned = error;
-                this.destroy(error instanceof Error ? error : new Error(String(error)));
-              },
-            );
-          }
-        },
-      });
-      try {
-        // SMTPConnection completes a send in flight with the failure when its connection fails.
-        await new Promise<void>((resolve, reject) =>
-          connection.send(envelope, stream, (error) => (error ? reject(error) : resolve())),
-        );
-      } catch (error) {
-        dead.add(connection);
-        connection.close();
-        throw abandoned ?? error;
+      const reused = take();
+      if (reused) {
+        const attempt = await sendOn(reused, envelope, message, beforeEnd);
+        if (!attempt.error) return;
+        // A kept connection the server had dropped meanwhile: nothing of the message went
+        // out, so a fresh connection tries at once (anything later is the caller's to retry).
+        if (attempt.started) throw attempt.error;
       }
-      putBack(connection);
+      const attempt = await sendOn(await open(), envelope, message, beforeEnd);
+      if (attempt.error) throw attempt.error;
     },
     close() {
       closed = true;
