@@ -23,6 +23,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { bootstrap } from '../src/bootstrap.js';
 import { createMerchant } from '../src/modules/merchants/index.js';
@@ -242,9 +243,12 @@ async function main() {
     // Let the paced phase's stragglers (email jobs, realtime reads) settle before metering.
     await sleep(300);
     meter.resetStatements();
-    if (PG_STATEMENTS) {
-      await pool.query('create extension if not exists pg_stat_statements');
-      await pool.query('select pg_stat_statements_reset()');
+    // The extension and its reset need the owner (the app's role may not create extensions).
+    const owner = PG_STATEMENTS ? new pg.Client({ connectionString: database.url }) : undefined;
+    if (owner) {
+      await owner.connect();
+      await owner.query('create extension if not exists pg_stat_statements');
+      await owner.query('select pg_stat_statements_reset()');
     }
     const before = await meter.snapshot(pool, database.name, world.pid);
     const burstStart = Date.now();
@@ -304,7 +308,7 @@ async function main() {
       out(
         '  PostgreSQL time per provisioning (pg_stat_statements): calls, ms executing, ms planning',
       );
-      const { rows } = await pool.query<{
+      const { rows } = await owner!.query<{
         calls: string;
         exec: number;
         plan: number;
@@ -318,6 +322,7 @@ async function main() {
         const text = r.query.replace(/\s+/g, ' ').slice(0, 100);
         out(`  ${each(Number(r.calls))} ${each(r.exec)} ${each(r.plan)}  ${text}`);
       }
+      await owner!.end();
     }
     if (BY_STATEMENT) {
       out('  per provisioning: statements, kB sent, ms in the synchronous send');

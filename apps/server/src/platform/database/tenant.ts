@@ -166,7 +166,9 @@ async function sendScoped(db: Db, statements: (SQL | string)[]): Promise<pg.Quer
   const client = await db.$client.connect();
   let known = preparedOn.get(client);
   if (!known) preparedOn.set(client, (known = new Set()));
-  const parts: string[] = [];
+  // Generic plans: a custom plan per read re-plans these wide statements every time (as much
+  // time as executing them); their parameters are keys, and one plan serves every value.
+  const parts: string[] = ['set local plan_cache_mode = force_generic_plan'];
   const added: string[] = [];
   for (const statement of statements) {
     if (typeof statement === 'string') {
@@ -194,6 +196,6 @@ async function sendScoped(db: Db, statements: (SQL | string)[]): Promise<pg.Quer
   // A connection holding too many statements is closed instead of reused.
   client.release(known.size > MAX_PREPARED);
   return (Array.isArray(results) ? results : [results]).filter(
-    (result) => result.command !== 'PREPARE',
+    (result) => result.command !== 'PREPARE' && result.command !== 'SET',
   );
 }
