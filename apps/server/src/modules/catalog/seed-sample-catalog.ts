@@ -38,6 +38,8 @@ export async function seedSampleCatalog(tx: Tx, tenantIds: string[]): Promise<vo
     ),
     { onConflictDoNothing: true },
   );
+  // Driven by the tenants and looked up by (tenant_id, handle), never a scan of every store's
+  // products: the cost stays per batch as the platform grows.
   const ids = `{${tenantIds.join(',')}}`;
   const variants = JSON.stringify(
     SAMPLE_PRODUCTS.map((p) => ({
@@ -51,20 +53,23 @@ export async function seedSampleCatalog(tx: Tx, tenantIds: string[]): Promise<vo
     insert into product_variants (tenant_id, product_id, position, price_cents,
       compare_at_price_cents, inventory_quantity, track_inventory)
     select p.tenant_id, p.id, 0, v.price_cents, v.compare_at_price_cents, 0, v.track_inventory
-    from jsonb_to_recordset(${variants}::jsonb)
+    from unnest(${ids}::uuid[]) as t(id)
+    cross join jsonb_to_recordset(${variants}::jsonb)
       as v(handle text, price_cents int, compare_at_price_cents int, track_inventory boolean)
-    join products p on p.handle = v.handle and p.is_sample
-    where p.tenant_id = any(${ids}::uuid[])
+    join products p on p.tenant_id = t.id and p.handle = v.handle
+    where p.is_sample
     on conflict do nothing`);
   const memberships = JSON.stringify(
     SAMPLE_PRODUCTS.map((p, i) => ({ handle: p.handle, collection: p.collection, position: i })),
   );
   await tx.execute(sql`
     insert into collection_products (tenant_id, collection_id, product_id, position)
-    select p.tenant_id, c.id, p.id, m.position
-    from jsonb_to_recordset(${memberships}::jsonb) as m(handle text, collection text, position int)
-    join products p on p.handle = m.handle and p.is_sample
-    join collections c on c.tenant_id = p.tenant_id and c.handle = m.collection
-    where p.tenant_id = any(${ids}::uuid[])
+    select t.id, c.id, p.id, m.position
+    from unnest(${ids}::uuid[]) as t(id)
+    cross join jsonb_to_recordset(${memberships}::jsonb)
+      as m(handle text, collection text, position int)
+    join products p on p.tenant_id = t.id and p.handle = m.handle
+    join collections c on c.tenant_id = t.id and c.handle = m.collection
+    where p.is_sample
     on conflict do nothing`);
 }
