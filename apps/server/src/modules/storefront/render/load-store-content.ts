@@ -102,6 +102,7 @@ const sitemapJson = sql.raw(`json_build_object('handle', p.handle)`);
 const pageJson = sql.raw(`json_build_object('handle', pg.handle, 'title', pg.title,
   'body', pg.body, 'seoDescription', pg.seo_description)`);
 const LISTING_ORDER = 'p.sort_order, p.created_at desc';
+const RELATED_ORDER = sql.raw('o.sort_order, o.created_at desc');
 
 /** A JSON array of active products matching `where`, in `order`, limited. */
 function productList(
@@ -111,10 +112,12 @@ function productList(
   options: { offset?: number; from?: SQL; json?: SQL } = {},
 ) {
   const from = options.from ?? sql`products p`;
-  return sql`(select coalesce(json_agg(x.j order by x.n), '[]') from (
-    select ${options.json ?? productJson} as j, row_number() over (order by ${sql.raw(order)}) as n
+  // The page's rows are chosen first (order and limit on plain columns, by index where one
+  // fits); only they are turned into JSON — never every product of a large catalogue.
+  return sql`(select coalesce(json_agg(${options.json ?? productJson} order by p.n), '[]') from (
+    select p.*, row_number() over (order by ${sql.raw(order)}) as n
     from ${from} where p.status = 'active' and ${where}
-    order by ${sql.raw(order)} limit ${limit} offset ${options.offset ?? 0}) x)`;
+    order by ${sql.raw(order)} limit ${limit} offset ${options.offset ?? 0}) p)`;
 }
 
 /** Products joined with their memberships (`cp.position` orders a collection). */
@@ -155,14 +158,23 @@ function routeParts(route: StoreRoute): Record<string, SQL> {
       return {
         product: sql`(select ${productJson} from products p
           where p.handle = ${route.handle} and p.status = 'active')`,
-        // Products sharing a collection with it first, then the rest of the catalogue.
-        products: sql`(select coalesce(json_agg(x.j order by x.n), '[]') from (
-          select ${productJson} as j, row_number() over (order by
-            exists (select 1 from collection_products r where r.tenant_id = p.tenant_id
-              and r.product_id = p.id and r.collection_id in ${targetCollections}) desc,
-            ${sql.raw(LISTING_ORDER)}) as n
-          from products p where p.status = 'active' and p.id <> ${target}
-          order by n limit ${RELATED_COUNT}) x)`,
+        // Products sharing a collection with it first (in collection order), then the rest
+        // of the catalogue: two short index reads, then the first few of each, deduplicated.
+        products: sql`(select coalesce(json_agg(${productJson} order by p.rank, p.pos), '[]')
+          from (select * from (select distinct on (p.id) p.*, r.rank, r.pos from (
+              (select cp.product_id as id, 0 as rank, cp.position as pos
+                from collection_products cp
+                join products o on o.tenant_id = cp.tenant_id and o.id = cp.product_id
+                where cp.collection_id = any(array${targetCollections}) and o.status = 'active'
+                  and o.id <> ${target}
+                order by cp.position limit ${RELATED_COUNT})
+              union all
+              (select o.id, 1, row_number() over (order by ${RELATED_ORDER})
+                from products o where o.status = 'active' and o.id <> ${target}
+                order by ${RELATED_ORDER} limit ${RELATED_COUNT * 2})
+            ) r join products p on p.id = r.id
+            order by p.id, r.rank, r.pos) d
+          order by d.rank, d.pos limit ${RELATED_COUNT}) p)`,
       };
     }
     case 'page':
