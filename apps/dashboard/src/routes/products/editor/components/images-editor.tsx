@@ -33,14 +33,18 @@ export function ImagesEditor({
               )}
             </div>
             <div className="grid min-w-0 flex-1 gap-3 sm:grid-cols-2">
-              <Field label={`Image ${i + 1} URL`} error={errors[`images.${i}.url`]}>
-                <Input
-                  type="url"
-                  placeholder="https://…"
-                  value={image.url}
-                  onChange={(e) => set(i, { url: e.target.value })}
-                />
-              </Field>
+              {image.mediaId ? (
+                <p className="text-sm text-fg-muted">Uploaded image</p>
+              ) : (
+                <Field label={`Image ${i + 1} URL`} error={errors[`images.${i}.url`]}>
+                  <Input
+                    type="url"
+                    placeholder="https://…"
+                    value={image.url}
+                    onChange={(e) => set(i, { url: e.target.value })}
+                  />
+                </Field>
+              )}
               <Field label={`Image ${i + 1} alt text`} error={errors[`images.${i}.alt`]}>
                 <Input
                   placeholder="What the image shows"
