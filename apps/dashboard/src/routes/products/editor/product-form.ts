@@ -13,6 +13,8 @@ export interface ImageDraft {
   url: string;
   alt: string;
   mediaId?: string;
+  /** An uploaded image's processing state (shown until `ready`). */
+  status?: 'processing' | 'ready' | 'failed';
 }
 
 export interface ProductForm {
@@ -71,7 +73,7 @@ export function formFromProduct(product: Product): ProductForm {
     images: product.images.map((i) => ({
       url: i.url,
       alt: i.alt,
-      ...(i.mediaId ? { mediaId: i.mediaId } : {}),
+      ...(i.mediaId ? { mediaId: i.mediaId, status: i.status } : {}),
     })),
     collectionIds: [...product.collectionIds],
     seoTitle: product.seoTitle,
