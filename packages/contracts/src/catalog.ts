@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Timestamp } from './common.js';
+import { MediaStatus } from './media.js';
 
 export const ProductStatus = z.enum(['draft', 'active', 'archived']);
 export type ProductStatus = z.infer<typeof ProductStatus>;
@@ -25,17 +26,42 @@ export const ProductOption = z.object({
 export type ProductOption = z.infer<typeof ProductOption>;
 
 /**
- * An absolute https URL, or `placeholder:<kind>:<hue>`: the generated artwork of the sample
- * products, which a merchant may keep when saving one (uploaded images by `mediaId` are next).
+ * A product image as saved: an uploaded image by `mediaId` (one of this store's media items,
+ * checked on save), or a `url` — an absolute https URL, or `placeholder:<kind>:<hue>`: the
+ * generated artwork of the sample products. Exactly one of the two.
  */
-export const ProductImage = z.object({
-  url: z
-    .string()
-    .max(2048)
-    .regex(/^(https:\/\/[^\s"'<>]+|placeholder:[a-z]{1,20}:\d{1,3})$/, 'must be an https URL'),
-  alt: z.string().trim().max(512).default(''),
-});
+export const ProductImage = z
+  .object({
+    mediaId: z.uuid().optional(),
+    url: z
+      .string()
+      .max(2048)
+      .regex(/^(https:\/\/[^\s"'<>]+|placeholder:[a-z]{1,20}:\d{1,3})$/, 'must be an https URL')
+      .optional(),
+    alt: z.string().trim().max(512).default(''),
+  })
+  .superRefine((image, context) => {
+    if ((image.mediaId === undefined) === (image.url === undefined)) {
+      context.addIssue({ code: 'custom', path: ['mediaId'], message: 'give mediaId or url' });
+    }
+  });
 export type ProductImage = z.infer<typeof ProductImage>;
+
+/**
+ * An image as the API returns it. `url` is what to show: the external URL, or for an uploaded
+ * image a path on the store's host (`/media/<id>/480.webp` once ready, the original while
+ * processing); `srcset` lists the ready WebP copies (empty until `status` is `ready`).
+ */
+export const ProductImageView = z.object({
+  url: z.string(),
+  alt: z.string(),
+  mediaId: z.uuid().optional(),
+  status: MediaStatus.optional(),
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+  srcset: z.array(z.object({ url: z.string(), width: z.number().int() })).optional(),
+});
+export type ProductImageView = z.infer<typeof ProductImageView>;
 
 export const VariantInput = z.object({
   /** Keeps a variant's id across saves (ids of other products are replaced by new ones). */
@@ -137,7 +163,7 @@ export const Product = z.object({
   status: ProductStatus,
   options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   variants: z.array(Variant),
-  images: z.array(z.object({ url: z.string(), alt: z.string() })),
+  images: z.array(ProductImageView),
   collectionIds: z.array(z.uuid()),
   seoTitle: z.string(),
   seoDescription: z.string(),
@@ -171,7 +197,7 @@ export const ProductSummary = z.object({
   variantsCount: z.number().int(),
   /** Units in stock over tracked variants; null when no variant tracks inventory. */
   inventory: z.number().int().nullable(),
-  image: z.object({ url: z.string(), alt: z.string() }).nullable(),
+  image: ProductImageView.nullable(),
   updatedAt: Timestamp,
 });
 export type ProductSummary = z.infer<typeof ProductSummary>;

@@ -20,14 +20,11 @@ import { tenantIdColumn, tenantPolicy } from '../../platform/database/tenant.js'
 import { tenants } from '../tenants/tenants.table.js';
 
 /**
- * An image of a product, in display order: an absolute https URL, or `placeholder:<kind>:<hue>`
- * for the generated artwork sample products use (rendered as an SVG by the storefront). The
- * media slice adds `mediaId` beside `url`.
+ * An image of a product, in display order: one of the store's uploaded media items
+ * (`mediaId`), or a `url` — an absolute https URL, or `placeholder:<kind>:<hue>` for the
+ * generated artwork sample products use (rendered as an SVG by the storefront).
  */
-export interface ProductImage {
-  url: string;
-  alt: string;
-}
+export type ProductImage = { mediaId: string; alt: string } | { url: string; alt: string };
 
 /** One product option (Size, Color…) and its values in display order. */
 export interface ProductOption {

@@ -21,4 +21,5 @@ export { deleteCollection } from './delete-collection.js';
 export { getCollection, listCollections } from './get-collection.js';
 export { getCatalogUsage } from './get-catalog-usage.js';
 export { sanitizeDescription } from './sanitize-description.js';
+export { findProductsUsingMedia } from './product-images.js';
 export type { CatalogDeps } from './catalog-deps.js';

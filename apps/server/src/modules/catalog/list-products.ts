@@ -1,10 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ProductList, ProductListQuery, ProductSummary } from '@orbit360/contracts';
 import { withTenant } from '../../platform/database/index.js';
+import type { ProductImage } from './catalog.table.js';
 import type { TenantScope } from './catalog-deps.js';
+import { imageViews } from './product-images.js';
 
 interface SummaryRow extends Record<string, unknown> {
-  item: Omit<ProductSummary, 'updatedAt'> & { updatedAt: string };
+  item: Omit<ProductSummary, 'updatedAt' | 'image'> & {
+    image: ProductImage | null;
+    updatedAt: string;
+  };
   total: string | number;
 }
 
@@ -39,7 +44,12 @@ export async function listProducts(
       where ${sql.join(filters, sql` and `)}
       order by p.created_at desc, p.id
       limit ${pageSize} offset ${(page - 1) * pageSize}`);
-    return result.rows;
+    const firsts = result.rows.flatMap(({ item }) => (item.image ? [item.image] : []));
+    const views = await imageViews(tx, firsts);
+    return result.rows.map((row) => ({
+      ...row,
+      image: row.item.image ? views[firsts.indexOf(row.item.image)]! : null,
+    }));
   });
   const total = rows.length
     ? Number(rows[0]!.total)
@@ -50,11 +60,11 @@ export async function listProducts(
         return Number(result.rows[0]!.n);
       });
   return {
-    items: rows.map(({ item }) => ({
+    items: rows.map(({ item, image }) => ({
       ...item,
       variantsCount: Number(item.variantsCount),
       inventory: item.inventory === null ? null : Number(item.inventory),
-      image: item.image ? { url: item.image.url, alt: item.image.alt } : null,
+      image,
       updatedAt: new Date(item.updatedAt).toISOString(),
     })),
     total,

@@ -6,11 +6,21 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Product, ProductInput } from '@orbit360/contracts';
 import { insertJsonRows, isUuid, type Tx } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
-import { collectionProducts, collections, productVariants } from './catalog.table.js';
+import {
+  collectionProducts,
+  collections,
+  productVariants,
+  type ProductImage,
+} from './catalog.table.js';
+import { checkImageMedia, imageViews, storedImages } from './product-images.js';
 import { sanitizeDescription } from './sanitize-description.js';
 
 interface ProductDocumentRow extends Record<string, unknown> {
-  product: Omit<Product, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+  product: Omit<Product, 'createdAt' | 'updatedAt' | 'images'> & {
+    images: ProductImage[];
+    createdAt: string;
+    updatedAt: string;
+  };
 }
 
 /** The product with this id, or null (also for ids that are not uuids or of another tenant). */
@@ -37,6 +47,7 @@ export async function readProduct(tx: Tx, id: string): Promise<Product | null> {
   if (!row) return null;
   return {
     ...row,
+    images: await imageViews(tx, row.images),
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
@@ -49,7 +60,7 @@ export function productColumns(input: ProductInput) {
     description: sanitizeDescription(input.description),
     status: input.status,
     options: input.options,
-    images: input.images,
+    images: storedImages(input.images),
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
     isFeatured: input.isFeatured,
@@ -82,6 +93,7 @@ export async function writeProductParts(
 ) {
   const { tenantId, productId, input } = options;
   await checkCollectionIds(tx, input.collectionIds);
+  await checkImageMedia(tx, input.images);
   let keptIds = new Set<string>();
   if (!options.isNew) {
     const deleted = await tx

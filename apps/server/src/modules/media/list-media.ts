@@ -31,10 +31,17 @@ export async function listMedia(options: {
 /**
  * The items of these ids the current tenant owns, inside the caller's tenant transaction
  * (e.g. a product save checking its image ids). Ids of other tenants are simply absent.
+ * `lock` holds the rows (`for key share`) until the caller commits: a delete of one waits,
+ * while the processing job can still mark it ready.
  */
-export async function findMediaByIds(tx: Tx, ids: readonly string[]): Promise<MediaItem[]> {
+export async function findMediaByIds(
+  tx: Tx,
+  ids: readonly string[],
+  options: { lock?: boolean } = {},
+): Promise<MediaItem[]> {
   const valid = ids.filter(isUuid);
   if (!valid.length) return [];
-  const rows = await tx.select().from(media).where(inArray(media.id, valid));
+  const query = tx.select().from(media).where(inArray(media.id, valid));
+  const rows = await (options.lock ? query.for('key share') : query);
   return rows.map(toMediaItem);
 }

@@ -27,6 +27,9 @@ const TENANT_EVENTS = new Set<RealtimeEventType>([
   'merchant.suspended',
   'merchant.reactivated',
   'provisioning.completed',
+  // A product image finished processing: pages showing its original now get its srcset.
+  'media.ready',
+  'media.failed',
 ]);
 
 /** Provisioning steps whose completion changes a store's pages (its starter content). */

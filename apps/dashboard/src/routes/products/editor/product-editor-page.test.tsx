@@ -66,7 +66,7 @@ describe('product editor', () => {
             trackInventory: v.trackInventory ?? false,
             allowBackorder: v.allowBackorder ?? false,
           })),
-          images: input.images!.map((i) => ({ url: i.url, alt: i.alt ?? '' })),
+          images: input.images!.map((i) => ({ url: i.url ?? '', alt: i.alt ?? '' })),
         });
         return { status: 201, body: created };
       },

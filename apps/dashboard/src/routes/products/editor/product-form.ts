@@ -8,9 +8,13 @@ import type { Product, ProductInputBody, ProductStatus } from '@orbit360/contrac
 import { centsToDecimal, decimalToCents } from '../../../lib/format.js';
 import { blankRow, type OptionDraft, type VariantRow } from './variants-grid.js';
 
+/** An image in the form: an uploaded one keeps its `mediaId` (its `url` is for display only). */
 export interface ImageDraft {
   url: string;
   alt: string;
+  mediaId?: string;
+  /** An uploaded image's processing state (shown until `ready`). */
+  status?: 'processing' | 'ready' | 'failed';
 }
 
 export interface ProductForm {
@@ -66,7 +70,11 @@ export function formFromProduct(product: Product): ProductForm {
       trackInventory: v.trackInventory,
       allowBackorder: v.allowBackorder,
     })),
-    images: product.images.map((i) => ({ url: i.url, alt: i.alt })),
+    images: product.images.map((i) => ({
+      url: i.url,
+      alt: i.alt,
+      ...(i.mediaId ? { mediaId: i.mediaId, status: i.status } : {}),
+    })),
     collectionIds: [...product.collectionIds],
     seoTitle: product.seoTitle,
     seoDescription: product.seoDescription,
@@ -92,7 +100,9 @@ export function toProductInput(product: Product): ProductInputBody {
       trackInventory: v.trackInventory,
       allowBackorder: v.allowBackorder,
     })),
-    images: product.images,
+    images: product.images.map((i) =>
+      i.mediaId ? { mediaId: i.mediaId, alt: i.alt } : { url: i.url, alt: i.alt },
+    ),
     collectionIds: product.collectionIds,
     seoTitle: product.seoTitle,
     seoDescription: product.seoDescription,
@@ -135,7 +145,8 @@ export function formToInput(form: ProductForm): { input: ProductInputBody; error
     };
   });
   form.images.forEach((image, i) => {
-    if (!image.url.trim()) errors[`images.${i}.url`] = 'Enter the image URL or remove the image';
+    if (!image.mediaId && !image.url.trim())
+      errors[`images.${i}.url`] = 'Enter the image URL or remove the image';
   });
   const handle = form.handle.trim();
   return {
@@ -147,7 +158,11 @@ export function formToInput(form: ProductForm): { input: ProductInputBody; error
       status: form.status,
       options: options.map((o) => ({ name: o.name.trim(), values: o.values })),
       variants,
-      images: form.images.map((i) => ({ url: i.url.trim(), alt: i.alt.trim() })),
+      images: form.images.map((i) =>
+        i.mediaId
+          ? { mediaId: i.mediaId, alt: i.alt.trim() }
+          : { url: i.url.trim(), alt: i.alt.trim() },
+      ),
       collectionIds: form.collectionIds,
       seoTitle: form.seoTitle.trim(),
       seoDescription: form.seoDescription.trim(),

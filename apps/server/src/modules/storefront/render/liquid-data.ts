@@ -3,7 +3,7 @@
  * `collection`, `paginate`, `menus`…). Every URL is built here — with the store's base path and,
  * in preview, the preview token — so themes never concatenate paths themselves.
  */
-import type { ProductImage } from '../../catalog/index.js';
+import { mediaPaths } from '../../media/index.js';
 import type { MenuItem } from '../../stores/index.js';
 import { placeholderPath } from './placeholder-image.js';
 import type {
@@ -14,6 +14,7 @@ import type {
   StoreContent,
   VariantRow,
 } from './load-store-content.js';
+import type { StoreImageRow } from './store-images.js';
 import { excerpt, formatMoney, htmlToText, textToHtml } from './text-format.js';
 
 export interface LinkContext {
@@ -41,13 +42,50 @@ export function storeUrl(links: LinkContext, path: string, query: Record<string,
 export const canonicalUrl = (links: LinkContext, path: string) =>
   `${links.canonicalRoot}${path.replace(/^\//, '')}`;
 
-function imageDrop(links: LinkContext, image: ProductImage | undefined, fallbackAlt: string) {
-  const given = image?.url ?? '';
+/** The copy a theme's `image.src` names: wide enough for a product page, never upscaled. */
+const SRC_WIDTH = 1080;
+
+/**
+ * An uploaded image: once ready, `src` is one stable copy and `srcset` every ready WebP width;
+ * while processing, the original (no srcset) — the page is re-rendered on `media.ready`
+ * (follow-events.ts), and every URL keeps its content forever. Null when the item is gone or
+ * failed (the caller shows the placeholder).
+ */
+function mediaImageDrop(links: LinkContext, image: StoreImageRow, fallbackAlt: string) {
+  const item = image.media;
+  if (!('mediaId' in image) || !item || item.status === 'failed') return null;
+  const link = (path: string) => storeUrl({ ...links, previewToken: undefined }, path);
+  const widths = item.status === 'ready' ? item.sizes.map((s) => s.width) : [];
+  const srcWidth = widths.filter((w) => w <= SRC_WIDTH).at(-1) ?? widths[0];
+  const path =
+    srcWidth === undefined
+      ? mediaPaths.original(image.mediaId)
+      : mediaPaths.size(image.mediaId, srcWidth);
+  return {
+    url: link(path),
+    src: link(path),
+    srcset: widths.map((w) => `${link(mediaPaths.size(image.mediaId, w))} ${w}w`).join(', '),
+    width: item.width,
+    height: item.height,
+    absolute_url: canonicalUrl(links, path),
+    alt: image.alt || fallbackAlt,
+  };
+}
+
+function imageDrop(links: LinkContext, image: StoreImageRow | undefined, fallbackAlt: string) {
+  const media = image && mediaImageDrop(links, image, fallbackAlt);
+  if (media) return media;
+  const given = image && 'url' in image ? image.url : '';
   const url = /^https?:\/\//i.test(given) || placeholderPath(given) ? given : 'placeholder:box:220';
   const placeholder = placeholderPath(url);
   const path = placeholder ?? url;
+  const src = placeholder ? storeUrl({ ...links, previewToken: undefined }, placeholder) : url;
   return {
-    url: placeholder ? storeUrl({ ...links, previewToken: undefined }, placeholder) : url,
+    url: src,
+    src,
+    srcset: '',
+    width: null,
+    height: null,
     absolute_url: placeholder ? canonicalUrl(links, path) : url,
     alt: image?.alt || fallbackAlt,
   };

@@ -5,9 +5,10 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { readAsTenant, type Db } from '../../../platform/database/index.js';
-import type { ProductImage, ProductOption } from '../../catalog/index.js';
+import type { ProductOption } from '../../catalog/index.js';
 import type { MenuItem } from '../../stores/index.js';
 import type { StoreRoute } from '../http/store-paths.js';
+import { storeImagesJson, type StoreImageRow } from './store-images.js';
 
 export const PRODUCTS_PER_PAGE = 12;
 const FEATURED_COUNT = 10;
@@ -33,7 +34,7 @@ export interface ProductRow {
   description: string;
   seoTitle: string;
   seoDescription: string;
-  images: ProductImage[];
+  images: StoreImageRow[];
   options: ProductOption[];
   /** In position order (a product has at least one; listings of a sitemap carry none). */
   variants: VariantRow[];
@@ -95,7 +96,7 @@ const firstCollection = `(select cp.collection_id from collection_products cp
   order by c.sort_order, c.title limit 1)`;
 const productJson = sql.raw(`json_build_object('id', p.id, 'handle', p.handle, 'title', p.title,
   'description', p.description, 'seoTitle', p.seo_title, 'seoDescription', p.seo_description,
-  'images', p.images, 'options', p.options, 'variants', ${variantsJson},
+  'images', ${storeImagesJson}, 'options', p.options, 'variants', ${variantsJson},
   'categoryId', ${firstCollection})`);
 /** What the sitemap needs of a product: its handle. */
 const sitemapJson = sql.raw(`json_build_object('handle', p.handle)`);

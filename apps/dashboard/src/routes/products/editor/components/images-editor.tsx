@@ -4,6 +4,7 @@ import { ArrowDown, ArrowUp, ImagePlus, Trash2 } from 'lucide-react';
 import { useImageSrc } from '../../../../hooks/use-image-src.js';
 import { moveItem as move } from '../../../../lib/move-item.js';
 import type { FormErrors, ImageDraft } from '../product-form.js';
+import { ImageUpload } from './image-upload.js';
 
 export function ImagesEditor({
   images,
@@ -33,14 +34,24 @@ export function ImagesEditor({
               )}
             </div>
             <div className="grid min-w-0 flex-1 gap-3 sm:grid-cols-2">
-              <Field label={`Image ${i + 1} URL`} error={errors[`images.${i}.url`]}>
-                <Input
-                  type="url"
-                  placeholder="https://…"
-                  value={image.url}
-                  onChange={(e) => set(i, { url: e.target.value })}
-                />
-              </Field>
+              {image.mediaId ? (
+                <p className="text-sm text-fg-muted">
+                  {image.status === 'processing'
+                    ? 'Uploaded image: processing…'
+                    : image.status === 'failed'
+                      ? 'This image could not be processed: remove it'
+                      : 'Uploaded image'}
+                </p>
+              ) : (
+                <Field label={`Image ${i + 1} URL`} error={errors[`images.${i}.url`]}>
+                  <Input
+                    type="url"
+                    placeholder="https://…"
+                    value={image.url}
+                    onChange={(e) => set(i, { url: e.target.value })}
+                  />
+                </Field>
+              )}
               <Field label={`Image ${i + 1} alt text`} error={errors[`images.${i}.alt`]}>
                 <Input
                   placeholder="What the image shows"
@@ -83,13 +94,14 @@ export function ImagesEditor({
           </li>
         ))}
       </ol>
+      <ImageUpload images={images} onChange={onChange} />
       <Button
         type="button"
         variant="outline"
         size="sm"
         onClick={() => onChange([...images, { url: '', alt: '' }])}
       >
-        <ImagePlus /> Add image
+        <ImagePlus /> Add image URL
       </Button>
     </div>
   );
