@@ -30,6 +30,8 @@ import { collectionsRoutes } from './modules/catalog/collections.routes.js';
 import { productsRoutes } from './modules/catalog/products.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { navigationRoutes } from './modules/stores/navigation.routes.js';
+import { pagesRoutes } from './modules/stores/pages.routes.js';
 import { mediaRoutes } from './modules/media/media.routes.js';
 import { emailRoutes } from './modules/email/email.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
@@ -108,6 +110,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   );
   await app.register(productsRoutes(ctx));
   await app.register(collectionsRoutes(ctx));
+  await app.register(pagesRoutes(ctx));
+  await app.register(navigationRoutes(ctx));
   await app.register(storefrontRoutes(ctx));
   await app.register(siteRoutes(ctx));
   await app.register(realtimeRoutes(ctx));

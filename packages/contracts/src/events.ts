@@ -71,6 +71,12 @@ export interface RealtimeEventMap {
     action: 'created' | 'updated' | 'deleted';
     ids: string[];
   };
+  /** Pages or navigation menus of the tenant changed: its storefront pages are stale. */
+  'content.changed': {
+    resource: 'page' | 'navigation';
+    action: 'created' | 'updated' | 'deleted';
+    ids: string[];
+  };
   /** Sessions that ended (logout, password change, suspension, admin action): refused now. */
   'session.ended': { sessionIds: string[]; reason: SessionEndReason };
 }

@@ -15,3 +15,4 @@ export * from './store-settings.js';
 export * from './locale.js';
 export * from './media.js';
 export * from './catalog.js';
+export * from './content.js';

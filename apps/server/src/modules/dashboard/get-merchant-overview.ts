@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { MerchantOverview } from '@orbit360/contracts';
 import type { DashboardDeps } from './dashboard.deps.js';
 import { withTenant } from '../../platform/database/index.js';
@@ -7,7 +7,8 @@ import { merchantAccounts } from '../auth/index.js';
 import type { MerchantPrincipal } from '../../platform/http/guards.js';
 import { merchants } from '../merchants/index.js';
 import { plans } from '../plans/index.js';
-import { storeProfiles } from '../stores/index.js';
+import { products } from '../catalog/index.js';
+import { pages, storeProfiles } from '../stores/index.js';
 import { tenants } from '../tenants/index.js';
 import { themes } from '../themes/index.js';
 import { onboardingTasks } from './dashboard.table.js';
@@ -42,15 +43,26 @@ export async function getMerchantOverview(options: {
   if (!row) throw new AppError('UNAUTHENTICATED', 'This account no longer exists');
   const { account, merchant, tenant, plan, theme } = row;
 
-  const [profile, tasks] = await withTenant(db, tenant.id, (tx) =>
+  const [profile, tasks, [facts]] = await withTenant(db, tenant.id, (tx) =>
     Promise.all([
       tx.select().from(storeProfiles).where(eq(storeProfiles.tenantId, tenant.id)),
       tx.select().from(onboardingTasks).orderBy(asc(onboardingTasks.position)),
+      tx
+        .execute<{ ownProduct: boolean; reviewedPage: boolean }>(
+          sql`select exists (select 1 from ${products} where not ${products.isSample}) as "ownProduct",
+            exists (select 1 from ${pages} where ${pages.revision} > 1 or not ${pages.isSample})
+              as "reviewedPage"`,
+        )
+        .then((result) => result.rows),
     ]),
   );
   const store = profile[0];
+  // Derived from the store's data (ADR 062): a product of the merchant's own exists; a page was
+  // saved since the store was created (revision > 1) or the merchant created one.
   const derivedDone: Record<string, boolean> = {
     set_password: account.passwordSetAt !== null,
+    add_product: facts?.ownProduct === true,
+    review_pages: facts?.reviewedPage === true,
   };
   const checklist = tasks.map((t) => ({
     key: t.key,

@@ -22,6 +22,7 @@ export interface EventSource {
 const TENANT_EVENTS = new Set<RealtimeEventType>([
   'site.published',
   'catalog.changed',
+  'content.changed',
   'store.settings_updated',
   'merchant.status_changed',
   'merchant.suspended',

@@ -1,5 +1,6 @@
 import {
   boolean,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -13,7 +14,8 @@ import { tenants } from '../tenants/tenants.table.js';
 
 /**
  * Content pages (about, contact, policies; `home` holds the home page's hero copy). The body is
- * plain text: blank lines separate paragraphs, and it is always escaped when rendered.
+ * sanitised rich text (HTML, the catalog's allowlist), output as stored by the storefront;
+ * plain-text bodies of older stores became escaped paragraphs in migration 0020 (ADR 062).
  */
 export const pages = pgTable(
   'pages',
@@ -25,6 +27,10 @@ export const pages = pgTable(
     body: text().notNull().default(''),
     seoDescription: text('seo_description').notNull().default(''),
     isPublished: boolean('is_published').notNull().default(true),
+    /** Seeded with the store; a page the merchant created is not. */
+    isSample: boolean('is_sample').notNull().default(false),
+    /** Bumped by every save; a `PUT` names the one it edited (If-Match). */
+    revision: integer().notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -35,11 +41,19 @@ export const pages = pgTable(
   ],
 );
 
-/** One link of a navigation menu. `url` is a store path (`/pages/about`) or an https URL. */
+/** A rendered link of a navigation menu: a store path (`/pages/about`) or an https URL. */
 export interface MenuItem {
   title: string;
   url: string;
 }
+
+/**
+ * One stored menu item: a link to a collection, product or page by id (resolved to its current
+ * URL when read, so a renamed handle never breaks a menu), or to a URL.
+ */
+export type StoredMenuItem =
+  | { type: 'collection' | 'product' | 'page'; id: string; title: string }
+  | { type: 'url'; url: string; title: string };
 
 /** Navigation menus by handle (`main`, `footer`). Tenant-owned. */
 export const menus = pgTable(
@@ -48,7 +62,7 @@ export const menus = pgTable(
     tenantId: tenantIdColumn().references(() => tenants.id, { onDelete: 'cascade' }),
     handle: text().notNull(),
     title: text().notNull(),
-    items: jsonb().$type<MenuItem[]>().notNull().default([]),
+    items: jsonb().$type<StoredMenuItem[]>().notNull().default([]),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.handle] }), tenantPolicy('menus')],

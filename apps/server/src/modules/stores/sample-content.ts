@@ -3,7 +3,7 @@
  * Merchants edit or delete it from their dashboard; seeding never overwrites their changes.
  */
 import { SAMPLE_COLLECTIONS } from '../catalog/index.js';
-import type { MenuItem } from './content.table.js';
+import type { StoredMenuItem } from './content.table.js';
 
 export interface SamplePage {
   handle: string;
@@ -14,6 +14,7 @@ export interface SamplePage {
 
 export const SAMPLE_TAGLINE = 'Thoughtfully made goods, shipped with care';
 
+/** Starter bodies are written as plain text (blank line = paragraph) and stored as HTML. */
 export function samplePages(storeName: string): SamplePage[] {
   return [
     {
@@ -55,26 +56,31 @@ export function samplePages(storeName: string): SamplePage[] {
   ];
 }
 
-export function sampleMenus(): { handle: string; title: string; items: MenuItem[] }[] {
+/** Starter menus as URLs; seeding links those of the store's pages and collections by id. */
+export function sampleMenus(): { handle: string; title: string; items: StoredMenuItem[] }[] {
   return [
     {
       handle: 'main',
       title: 'Main menu',
       items: [
-        { title: 'Shop all', url: '/collections/all' },
-        ...SAMPLE_COLLECTIONS.map((c) => ({ title: c.title, url: `/collections/${c.handle}` })),
-        { title: 'About', url: '/pages/about' },
-        { title: 'Contact', url: '/pages/contact' },
+        { type: 'url', title: 'Shop all', url: '/collections/all' },
+        ...SAMPLE_COLLECTIONS.map((c) => ({
+          type: 'url' as const,
+          title: c.title,
+          url: `/collections/${c.handle}`,
+        })),
+        { type: 'url', title: 'About', url: '/pages/about' },
+        { type: 'url', title: 'Contact', url: '/pages/contact' },
       ],
     },
     {
       handle: 'footer',
       title: 'Footer menu',
       items: [
-        { title: 'Shipping', url: '/pages/shipping-policy' },
-        { title: 'Returns & refunds', url: '/pages/refund-policy' },
-        { title: 'Privacy', url: '/pages/privacy-policy' },
-        { title: 'Contact', url: '/pages/contact' },
+        { type: 'url', title: 'Shipping', url: '/pages/shipping-policy' },
+        { type: 'url', title: 'Returns & refunds', url: '/pages/refund-policy' },
+        { type: 'url', title: 'Privacy', url: '/pages/privacy-policy' },
+        { type: 'url', title: 'Contact', url: '/pages/contact' },
       ],
     },
   ];

@@ -1,7 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { insertJsonRows, type Tx } from '../../platform/database/index.js';
+import { escapeHtml } from '../../platform/html.js';
 import { seedSampleCatalog } from '../catalog/index.js';
 import { menus, pages } from './content.table.js';
+import { linkMenuUrls } from './menu-links.js';
 import { SAMPLE_TAGLINE, sampleMenus, samplePages } from './sample-content.js';
 import { storeProfiles } from './store-profiles.table.js';
 
@@ -18,6 +20,15 @@ export interface StoreToSeed {
  * retried provisioning step creates nothing twice and never overwrites what the merchant
  * changed. Runs in the caller's transaction, scoped to these tenants.
  */
+/** Plain text → escaped HTML paragraphs (blank line = paragraph, newline = <br>). */
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+
 export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<void> {
   const tenantIds = stores.map((s) => s.tenantId);
   await insertJsonRows(
@@ -35,7 +46,14 @@ export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<v
   await insertJsonRows(
     tx,
     pages,
-    stores.flatMap((s) => samplePages(s.storeName).map((p) => ({ tenantId: s.tenantId, ...p }))),
+    stores.flatMap((s) =>
+      samplePages(s.storeName).map((p) => ({
+        tenantId: s.tenantId,
+        ...p,
+        body: paragraphs(p.body),
+        isSample: true,
+      })),
+    ),
     { onConflictDoNothing: true },
   );
   await insertJsonRows(
@@ -44,4 +62,5 @@ export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<v
     stores.flatMap((s) => sampleMenus().map((m) => ({ tenantId: s.tenantId, ...m }))),
     { onConflictDoNothing: true },
   );
+  await linkMenuUrls(tx, tenantIds);
 }

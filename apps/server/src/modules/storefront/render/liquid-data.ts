@@ -15,7 +15,7 @@ import type {
   VariantRow,
 } from './load-store-content.js';
 import type { StoreImageRow } from './store-images.js';
-import { excerpt, formatMoney, htmlToText, textToHtml } from './text-format.js';
+import { excerpt, formatMoney, htmlToText } from './text-format.js';
 
 export interface LinkContext {
   /** '' on the store's own host, `/store/<slug>` on the path fallback. */
@@ -213,9 +213,10 @@ export function pageDrop(links: LinkContext, page: PageRow) {
   return {
     handle: page.handle,
     title: page.title,
+    // The body is sanitised HTML (stores module, ADR 062): shown as stored, excerpted as text.
     body: page.body,
-    content: textToHtml(page.body),
-    excerpt: excerpt(page.body),
+    content: page.body,
+    excerpt: excerpt(htmlToText(page.body)),
     url: storeUrl(links, `/pages/${page.handle}`),
   };
 }

@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { readAsTenant, type Db } from '../../../platform/database/index.js';
 import type { ProductOption } from '../../catalog/index.js';
-import type { MenuItem } from '../../stores/index.js';
+import { storefrontMenusSql, type MenuItem } from '../../stores/index.js';
 import type { StoreRoute } from '../http/store-paths.js';
 import { storeImagesJson, type StoreImageRow } from './store-images.js';
 
@@ -210,8 +210,8 @@ export function storeContentQuery(route: StoreRoute): SQL {
     profile: sql`(select json_build_object('name', s.name, 'tagline', s.tagline,
       'logoText', s.logo_text, 'contactEmail', s.contact_email, 'currency', s.currency,
       'locale', s.locale) from store_profiles s)`,
-    menus: sql`(select coalesce(json_agg(json_build_object('handle', m.handle, 'title', m.title,
-      'items', m.items)), '[]') from menus m)`,
+    // Menu links by id resolve to their target's current URL (stores module, ADR 062).
+    menus: storefrontMenusSql,
     categories: sql`(select coalesce(json_agg(json_build_object('id', c.id, 'handle', c.handle,
       'title', c.title, 'description', c.description) order by c.sort_order, c.title), '[]')
       from collections c)`,

@@ -6,7 +6,7 @@ import { canonicalUrl, pageDrop, productDrop, storeUrl, type LinkContext } from 
 import { PRODUCTS_PER_PAGE, type StoreContent } from './load-store-content.js';
 import type { StoreRoute } from '../http/store-paths.js';
 import { escapeHtml } from '../../../platform/html.js';
-import { excerpt, textToHtml } from './text-format.js';
+import { excerpt, htmlToText, textToHtml } from './text-format.js';
 
 /** A one-off message shown with the theme's page template (e.g. after a form post). */
 export type MessageRoute = { type: 'message'; status: number; title: string; text: string };
@@ -63,13 +63,13 @@ export function pageGlobals(
       return {
         template: 'index',
         title: '',
-        description: home?.seoDescription || excerpt(home?.body ?? '', 160),
+        description: home?.seoDescription || excerpt(htmlToText(home?.body ?? ''), 160),
         canonicalPath: '/',
         ogType: 'website',
         ogImage: products[0]?.image.absolute_url ?? '',
         data: {
           featured_products: products,
-          home: { title: home?.title ?? '', text: home?.body ?? '' },
+          home: { title: home?.title ?? '', text: htmlToText(home?.body ?? '') },
           about: about ? pageDrop(links, about) : null,
         },
       };
@@ -132,7 +132,7 @@ export function pageGlobals(
       return {
         template: 'page',
         title: page.title,
-        description: content.page.seoDescription || excerpt(content.page.body, 160),
+        description: content.page.seoDescription || excerpt(htmlToText(content.page.body), 160),
         canonicalPath: `/pages/${page.handle}`,
         ogType: 'website',
         ogImage: '',

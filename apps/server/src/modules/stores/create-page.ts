@@ -1,0 +1,39 @@
+import type { Page, PageInput } from '@orbit360/contracts';
+import { inTenantScope } from '../../platform/database/index.js';
+import { pages } from './content.table.js';
+import { lockTenantContent, publishContentChange } from './content-events.js';
+import {
+  freePageHandle,
+  handleFromTitle,
+  pageColumns,
+  toPage,
+  withPageHandleConflict,
+} from './page-document.js';
+import type { TenantScope } from './stores.deps.js';
+
+/**
+ * Creates a page. Without a handle one is generated from the title (-2, -3… on a clash, under
+ * the tenant's content lock); an explicit handle already in use → 409.
+ */
+export async function createPage(options: TenantScope & { input: PageInput }): Promise<Page> {
+  const { db, tenantId, input } = options;
+  return db.transaction(async (tx) => {
+    await lockTenantContent(tx, tenantId);
+    const page = await inTenantScope(tx, tenantId, async (tx) => {
+      const handle = input.handle ?? (await freePageHandle(tx, handleFromTitle(input.title)));
+      const [row] = await withPageHandleConflict(() =>
+        tx
+          .insert(pages)
+          .values({ tenantId, handle, ...pageColumns(input) })
+          .returning(),
+      );
+      return toPage(row!);
+    });
+    await publishContentChange(tx, tenantId, {
+      resource: 'page',
+      action: 'created',
+      ids: [page.id],
+    });
+    return page;
+  });
+}

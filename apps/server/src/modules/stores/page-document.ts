@@ -1,0 +1,97 @@
+/** A page as the merchant API shows it, and the columns a save writes. Runs in a tenant scope. */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Page, PageInput, PageSummary } from '@orbit360/contracts';
+import { isUuid, type Tx } from '../../platform/database/index.js';
+import { AppError, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../../platform/errors.js';
+import { sanitizeDescription } from '../catalog/index.js';
+import { pages } from './content.table.js';
+
+type PageRow = typeof pages.$inferSelect;
+
+export function toPage(row: PageRow): Page {
+  return {
+    id: row.id,
+    handle: row.handle,
+    title: row.title,
+    body: row.body,
+    seoDescription: row.seoDescription,
+    isPublished: row.isPublished,
+    isSample: row.isSample,
+    revision: row.revision,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The page with this id, or null (also for ids that are not uuids or of another tenant). */
+export async function readPage(tx: Tx, id: string, options: { forUpdate?: boolean } = {}) {
+  if (!isUuid(id)) return null;
+  const query = tx.select().from(pages).where(eq(pages.id, id));
+  const [row] = await (options.forUpdate ? query.for('update') : query);
+  return row ?? null;
+}
+
+export async function readPageSummaries(tx: Tx): Promise<PageSummary[]> {
+  const rows = await tx.select().from(pages).orderBy(asc(pages.createdAt), asc(pages.handle));
+  return rows.map((row) => {
+    const { body: _body, seoDescription: _seo, ...summary } = toPage(row);
+    return summary;
+  });
+}
+
+/**
+ * Page rich text is stored sanitised with the catalog's allowlist (the one product
+ * descriptions use): simple formatting, lists, headings, quotes and safe links.
+ */
+export function pageColumns(input: PageInput) {
+  return {
+    title: input.title,
+    body: sanitizeDescription(input.body),
+    seoDescription: input.seoDescription,
+    isPublished: input.isPublished,
+  };
+}
+
+/** A URL handle from a title: "Shipping & Returns!" → "shipping-returns". */
+export function handleFromTitle(title: string): string {
+  const handle = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 90)
+    .replace(/-+$/, '');
+  return handle || 'page';
+}
+
+/** The first free page handle of `base`, `base-2`, `base-3`… (callers hold the content lock). */
+export async function freePageHandle(tx: Tx, base: string): Promise<string> {
+  const escaped = base.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await tx
+    .select({ handle: pages.handle })
+    .from(pages)
+    .where(sql`${pages.handle} = ${base} or ${pages.handle} like ${`${escaped}-%`}`);
+  const taken = new Set(rows.map((row) => row.handle));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+/** Turns the unique-handle violation of an explicit handle into 409 CONFLICT. */
+export async function withPageHandleConflict<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (
+      pgErrorCode(error) === PG_UNIQUE_VIOLATION &&
+      pgConstraint(error) === 'pages_tenant_handle_key'
+    ) {
+      throw new AppError('CONFLICT', 'Another page already uses this handle', {
+        field: 'body.handle',
+      });
+    }
+    throw error;
+  }
+}

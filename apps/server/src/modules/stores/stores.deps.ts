@@ -1,0 +1,17 @@
+import type { Db } from '../../platform/database/index.js';
+import type { Authenticator } from '../../platform/http/guards.js';
+import type { RealtimeHub } from '../realtime/index.js';
+
+/** What the stores module's routes (pages, navigation) need from the composition root. */
+export interface StoresDeps {
+  db: Db;
+  sessions: Authenticator;
+  /** Writes answer once this instance has followed their event (its storefront caches too). */
+  realtime: Pick<RealtimeHub, 'caughtUp'>;
+}
+
+/** What a content use-case needs: the database and the tenant it works for. */
+export interface TenantScope {
+  db: Db;
+  tenantId: string;
+}
