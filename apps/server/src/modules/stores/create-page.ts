@@ -1,15 +1,11 @@
+import { sql } from 'drizzle-orm';
 import type { Page, PageInput } from '@orbit360/contracts';
 import { inTenantScope } from '../../platform/database/index.js';
 import { pages } from './content.table.js';
 import { lockTenantContent, publishContentChange } from './content-events.js';
-import {
-  freePageHandle,
-  handleFromTitle,
-  pageColumns,
-  toPage,
-  withPageHandleConflict,
-} from './page-document.js';
+import { pageColumns, toPage, withPageHandleConflict } from './page-document.js';
 import type { TenantScope } from './stores.deps.js';
+import { freeHandle, handleFromTitle } from '../../platform/handles.js';
 
 /**
  * Creates a page. Without a handle one is generated from the title (-2, -3… on a clash, under
@@ -20,7 +16,8 @@ export async function createPage(options: TenantScope & { input: PageInput }): P
   return db.transaction(async (tx) => {
     await lockTenantContent(tx, tenantId);
     const page = await inTenantScope(tx, tenantId, async (tx) => {
-      const handle = input.handle ?? (await freePageHandle(tx, handleFromTitle(input.title)));
+      const handle =
+        input.handle ?? (await freeHandle(tx, sql`pages`, handleFromTitle(input.title, 'page')));
       const [row] = await withPageHandleConflict(() =>
         tx
           .insert(pages)

@@ -1,5 +1,5 @@
 /** A page as the merchant API shows it, and the columns a save writes. Runs in a tenant scope. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Page, PageInput, PageSummary } from '@orbit360/contracts';
 import { isUuid, type Tx } from '../../platform/database/index.js';
 import { AppError, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../../platform/errors.js';
@@ -50,33 +50,6 @@ export function pageColumns(input: PageInput) {
     seoDescription: input.seoDescription,
     isPublished: input.isPublished,
   };
-}
-
-/** A URL handle from a title: "Shipping & Returns!" → "shipping-returns". */
-export function handleFromTitle(title: string): string {
-  const handle = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 90)
-    .replace(/-+$/, '');
-  return handle || 'page';
-}
-
-/** The first free page handle of `base`, `base-2`, `base-3`… (callers hold the content lock). */
-export async function freePageHandle(tx: Tx, base: string): Promise<string> {
-  const escaped = base.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = await tx
-    .select({ handle: pages.handle })
-    .from(pages)
-    .where(sql`${pages.handle} = ${base} or ${pages.handle} like ${`${escaped}-%`}`);
-  const taken = new Set(rows.map((row) => row.handle));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-  }
 }
 
 /** Turns the unique-handle violation of an explicit handle into 409 CONFLICT. */
