@@ -7,7 +7,7 @@
 export type StoreRoute =
   | { type: 'index' }
   | { type: 'collection'; handle: string; page: number }
-  | { type: 'product'; handle: string }
+  | { type: 'product'; handle: string; variantId?: string }
   | { type: 'page'; handle: string }
   | { type: 'sitemap' }
   | { type: 'robots' }
@@ -20,6 +20,7 @@ export type StoreRoute =
 
 const HANDLE_RE = /^[a-z0-9][a-z0-9_-]{0,119}$/;
 const MAX_PAGE = 10_000;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function pageNumber(value: unknown): number {
   const n = typeof value === 'string' && /^\d{1,5}$/.test(value) ? Number(value) : 1;
@@ -58,8 +59,13 @@ export function parseStorePath(rawPath: string, query: Record<string, unknown>):
   switch (section) {
     case 'collections':
       return { type: 'collection', handle: handle!, page: pageNumber(query.page) };
-    case 'products':
-      return { type: 'product', handle: handle! };
+    case 'products': {
+      // `?variant=<id>` selects a variant server-side (the picker's links work without script).
+      const variant = typeof query.variant === 'string' ? query.variant.toLowerCase() : '';
+      return UUID_RE.test(variant)
+        ? { type: 'product', handle: handle!, variantId: variant }
+        : { type: 'product', handle: handle! };
+    }
     case 'pages':
       return { type: 'page', handle: handle! };
     default:
@@ -73,6 +79,9 @@ export function routeKey(route: StoreRoute): string {
     case 'collection':
       return `collection:${route.handle}:${route.page}`;
     case 'product':
+      return route.variantId
+        ? `product:${route.handle}:${route.variantId}`
+        : `product:${route.handle}`;
     case 'page':
       return `${route.type}:${route.handle}`;
     case 'placeholder':

@@ -122,6 +122,39 @@ button:disabled {
   cursor: not-allowed;
 }
 
+/* Variant picker (option values are links to ?variant=<id>) */
+.variant-picker__option {
+  margin: 0 0 1rem;
+}
+.variant-picker__name {
+  margin: 0 0 0.4rem;
+  font-weight: 600;
+}
+.variant-picker__values {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem;
+}
+.variant-picker__value {
+  padding: 0.4rem 0.9rem;
+  border: 1px solid currentColor;
+  border-radius: 0.25rem;
+  color: inherit;
+  text-decoration: none;
+  opacity: 0.75;
+}
+.variant-picker__value[aria-current='true'] {
+  opacity: 1;
+  outline: 2px solid currentColor;
+  outline-offset: 1px;
+}
+.variant-picker__value.is-unavailable {
+  text-decoration: line-through;
+}
+.variant-picker__selected {
+  margin: 0 0 1rem;
+}
+
 /* Accessibility */
 .visually-hidden {
   position: absolute;

@@ -103,7 +103,7 @@ export function categoryDrop(links: LinkContext, category: CategoryRow) {
   };
 }
 
-const isAvailable = (v: VariantRow) =>
+export const isAvailable = (v: VariantRow) =>
   !v.trackInventory || v.inventoryQuantity > 0 || v.allowBackorder;
 
 /** The variant a listing shows: the cheapest available one, else the cheapest. */
@@ -120,7 +120,7 @@ const onSale = (v: VariantRow) =>
   v.compareAtPriceCents !== null && v.compareAtPriceCents > v.priceCents;
 
 /** schema.org Product as JSON, safe inside <script type="application/ld+json">. */
-function structuredData(
+export function structuredData(
   links: LinkContext,
   product: ProductRow,
   offer: { priceCents: number; available: boolean },
@@ -143,15 +143,17 @@ function structuredData(
   return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-function orderUrl(links: LinkContext, product: ProductRow) {
+/** Where the buy button leads until the store has a cart: an email to the shop, else contact. */
+export function orderUrl(links: LinkContext, product: ProductRow, variantTitle?: string) {
   if (links.shopEmail) {
-    const subject = encodeURIComponent(`Order: ${product.title}`);
+    const item = variantTitle ? `${product.title} (${variantTitle})` : product.title;
+    const subject = encodeURIComponent(`Order: ${item}`);
     return `mailto:${encodeURIComponent(links.shopEmail).replace('%40', '@')}?subject=${subject}`;
   }
   return storeUrl(links, '/pages/contact');
 }
 
-function variantDrop(money: (cents: number) => string, variant: VariantRow) {
+export function variantDrop(money: (cents: number) => string, variant: VariantRow) {
   const sale = onSale(variant);
   return {
     id: variant.id,

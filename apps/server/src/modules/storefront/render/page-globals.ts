@@ -7,6 +7,7 @@ import { PRODUCTS_PER_PAGE, type StoreContent } from './load-store-content.js';
 import type { StoreRoute } from '../http/store-paths.js';
 import { escapeHtml } from '../../../platform/html.js';
 import { excerpt, htmlToText, textToHtml } from './text-format.js';
+import { productPageDrop } from './variant-picker.js';
 
 /** A one-off message shown with the theme's page template (e.g. after a form post). */
 export type MessageRoute = { type: 'message'; status: number; title: string; text: string };
@@ -115,7 +116,12 @@ export function pageGlobals(
     }
     case 'product': {
       if (!content.product) return notFoundPage();
-      const product = productDrop(links, content.product, content.categories);
+      const product = productPageDrop(
+        links,
+        content.product,
+        productDrop(links, content.product, content.categories),
+        route.variantId,
+      );
       return {
         template: 'product',
         title: product.seo_title || product.title,
