@@ -136,6 +136,23 @@ test(
       assert.ok(!text.includes('$24'), 'no dollar price on the product page');
       await actor.screenshot('storefront-product', site);
 
+      // The variant picker: choosing M shows its price in place (the theme's script; without
+      // it the link would load `?variant=` from the server — the page would be a new one).
+      await site.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+      await site.locator('[data-variant-picker] a', { hasText: /^M$/ }).click();
+      await site.waitForURL(/[?&]variant=[0-9a-f-]{36}/);
+      await site
+        .locator('[data-product]')
+        .filter({ hasText: euros(26.5) })
+        .first()
+        .waitFor();
+      assert.equal(
+        await site.evaluate(() => (window as unknown as { samePage?: boolean }).samePage),
+        true,
+        'the picker switched the variant without loading a page',
+      );
+      await actor.screenshot('storefront-product-variant-m', site);
+
       actor.assertNoConsoleErrors();
     } catch (error) {
       await captureFailure(actor, '6-catalog');
