@@ -10,7 +10,6 @@
  * Rules stay neutral on purpose: no heading sizes, weights or line-heights, no list or
  * placeholder styling — a theme that never asked for them must look the same with this sheet.
  */
-import { createHash } from 'node:crypto';
 
 export const BASE_STYLESHEET = `/* Orbit360 storefront base — provided by the engine, linked before the theme's CSS. */
 :root {
@@ -214,12 +213,6 @@ button:disabled {
   margin-top: 1em;
 }
 `;
-
-/** Changes whenever the base stylesheet does; part of every theme's asset version. */
-export const BASE_STYLESHEET_VERSION = createHash('sha1')
-  .update(BASE_STYLESHEET)
-  .digest('base64url')
-  .slice(0, 12);
 
 /** The store asset path the engine serves the base stylesheet at (reserved for it). */
 export const BASE_STYLESHEET_FILE = 'base.css';

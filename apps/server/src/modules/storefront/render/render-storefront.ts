@@ -17,7 +17,8 @@ import { pageGlobals, sitemap, type MessageRoute } from './page-globals.js';
 import { faviconSvg, placeholderSvg } from './placeholder-image.js';
 import type { SiteView, StoreEntry } from '../http/resolve-store.js';
 import type { StoreRoute } from '../http/store-paths.js';
-import { BASE_STYLESHEET, BASE_STYLESHEET_FILE } from './base-stylesheet.js';
+import { BASE_STYLESHEET_FILE } from './base-stylesheet.js';
+import { ENGINE_ASSETS } from './engine-assets.js';
 import { cssVariables } from './theme-css.js';
 import type { ThemeRenderer } from './render-pool.js';
 
@@ -81,10 +82,7 @@ export async function renderStorefront(request: RenderRequest): Promise<Rendered
         kind: 'asset',
       };
     case 'asset': {
-      const source =
-        route.file === BASE_STYLESHEET_FILE
-          ? BASE_STYLESHEET
-          : site.theme.templates[`assets/${route.file}`];
+      const source = ENGINE_ASSETS.get(route.file) ?? site.theme.templates[`assets/${route.file}`];
       const type = ASSET_TYPES[route.file.split('.').pop() ?? ''];
       if (source === undefined || !type) {
         return {

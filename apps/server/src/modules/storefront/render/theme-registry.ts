@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../platform/database/index.js';
 import { themes } from '../../themes/index.js';
-import { BASE_STYLESHEET_VERSION } from './base-stylesheet.js';
+import { ENGINE_ASSETS_VERSION } from './engine-assets.js';
 import { describeTheme, type CompiledTheme } from './theme-engine.js';
 
 export interface ThemeRegistry {
@@ -51,7 +51,7 @@ export function createThemeRegistry(maxThemes = 64, recheckMs = 1000): ThemeRegi
     // Content hash: a deploy that changes a built-in theme's files or the engine's base
     // stylesheet changes every asset URL.
     const contentHash = createHash('sha1')
-      .update(JSON.stringify([row.templates, row.configSchema, BASE_STYLESHEET_VERSION]))
+      .update(JSON.stringify([row.templates, row.configSchema, ENGINE_ASSETS_VERSION]))
       .digest('base64url')
       .slice(0, 12);
     const theme = describeTheme(row, contentHash);
