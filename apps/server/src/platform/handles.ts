@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from './database/index.js';
+import { AppError, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from './errors.js';
 
 /** A URL handle from a title: "Crème Brûlée Mug!" → "creme-brulee-mug". */
 export function handleFromTitle(title: string, fallback: string): string {
@@ -32,5 +33,25 @@ export async function freeHandle(tx: Tx, table: SQL, base: string): Promise<stri
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+/**
+ * Turns the unique-handle violation (a `*_handle_key` index) of an explicit handle into 409
+ * CONFLICT naming `what` ("product", "page"…).
+ */
+export async function withHandleConflict<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (
+      pgErrorCode(error) === PG_UNIQUE_VIOLATION &&
+      pgConstraint(error)?.endsWith('_handle_key')
+    ) {
+      throw new AppError('CONFLICT', `Another ${what} already uses this handle`, {
+        field: 'body.handle',
+      });
+    }
+    throw error;
   }
 }

@@ -10,8 +10,7 @@ import {
   collectionColumns,
   writeCollectionProducts,
 } from './collection-document.js';
-import { freeHandle, handleFromTitle } from '../../platform/handles.js';
-import { withHandleConflict } from './handles.js';
+import { freeHandle, handleFromTitle, withHandleConflict } from '../../platform/handles.js';
 
 /** Creates a collection with its ordered products; handle generated like a product's. */
 export async function createCollection(

@@ -5,8 +5,7 @@ import { products } from './catalog.table.js';
 import type { TenantScope } from './catalog-deps.js';
 import { publishCatalogChange } from './catalog-events.js';
 import { lockTenantCatalog } from './catalog-lock.js';
-import { freeHandle, handleFromTitle } from '../../platform/handles.js';
-import { withHandleConflict } from './handles.js';
+import { freeHandle, handleFromTitle, withHandleConflict } from '../../platform/handles.js';
 import { assertProductSlot, planLimitsOf } from './plan-limits.js';
 import { productColumns, readProduct, writeProductParts } from './product-document.js';
 

@@ -15,8 +15,8 @@ import {
   RemovedSamples,
   RevisionHeaders,
 } from '@orbit360/contracts';
-import { AppError } from '../../platform/errors.js';
 import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
+import { requiredRevision, revisionEtag } from '../../platform/http/revisions.js';
 import type { CatalogDeps } from './catalog-deps.js';
 import { createProduct } from './create-product.js';
 import { deleteProduct } from './delete-product.js';
@@ -25,19 +25,6 @@ import { getProduct } from './get-product.js';
 import { listProducts } from './list-products.js';
 import { removeSampleProducts } from './remove-sample-products.js';
 import { updateProduct } from './update-product.js';
-
-/** The revision an `If-Match` names; 428 when the header is missing. */
-function revisionOf(ifMatch: string | undefined): number {
-  if (ifMatch === undefined) {
-    throw new AppError(
-      'PRECONDITION_REQUIRED',
-      'Send If-Match with the revision of the product you edited',
-    );
-  }
-  return Number(ifMatch.replace(/\D/g, ''));
-}
-
-const etag = (product: Product) => `"${product.revision}"`;
 
 export const productsRoutes =
   (deps: CatalogDeps): FastifyPluginAsyncZod =>
@@ -82,7 +69,7 @@ export const productsRoutes =
         const { tenantId } = merchantOf(request);
         const product = await createProduct({ db: deps.db, tenantId, input: request.body });
         await deps.realtime.caughtUp();
-        return reply.status(201).header('etag', etag(product)).send(product);
+        return reply.status(201).header('etag', revisionEtag(product)).send(product);
       },
     );
 
@@ -98,7 +85,7 @@ export const productsRoutes =
           tenantId: merchantOf(request).tenantId,
           id: request.params.id,
         });
-        return reply.header('etag', etag(product)).send(product);
+        return reply.header('etag', revisionEtag(product)).send(product);
       },
     );
 
@@ -124,11 +111,11 @@ export const productsRoutes =
           db: deps.db,
           tenantId,
           id: request.params.id,
-          revision: revisionOf(request.headers['if-match']),
+          revision: requiredRevision(request.headers['if-match'], 'product'),
           input: request.body,
         });
         await deps.realtime.caughtUp();
-        return reply.header('etag', etag(product)).send(product);
+        return reply.header('etag', revisionEtag(product)).send(product);
       },
     );
 

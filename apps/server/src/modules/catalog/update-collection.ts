@@ -10,7 +10,7 @@ import {
   readCollection,
   writeCollectionProducts,
 } from './collection-document.js';
-import { withHandleConflict } from './handles.js';
+import { withHandleConflict } from '../../platform/handles.js';
 
 /** Replaces a collection (fields and ordered products); without a handle it keeps its own. */
 export async function updateCollection(

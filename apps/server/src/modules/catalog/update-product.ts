@@ -6,7 +6,7 @@ import { products } from './catalog.table.js';
 import type { TenantScope } from './catalog-deps.js';
 import { publishCatalogChange } from './catalog-events.js';
 import { lockTenantCatalog } from './catalog-lock.js';
-import { withHandleConflict } from './handles.js';
+import { withHandleConflict } from '../../platform/handles.js';
 import { assertProductSlot, planLimitsOf } from './plan-limits.js';
 import { productColumns, readProduct, writeProductParts } from './product-document.js';
 

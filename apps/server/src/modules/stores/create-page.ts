@@ -3,9 +3,9 @@ import type { Page, PageInput } from '@orbit360/contracts';
 import { inTenantScope } from '../../platform/database/index.js';
 import { pages } from './content.table.js';
 import { lockTenantContent, publishContentChange } from './content-events.js';
-import { pageColumns, toPage, withPageHandleConflict } from './page-document.js';
+import { pageColumns, toPage } from './page-document.js';
 import type { TenantScope } from './stores.deps.js';
-import { freeHandle, handleFromTitle } from '../../platform/handles.js';
+import { freeHandle, handleFromTitle, withHandleConflict } from '../../platform/handles.js';
 
 /**
  * Creates a page. Without a handle one is generated from the title (-2, -3… on a clash, under
@@ -18,7 +18,7 @@ export async function createPage(options: TenantScope & { input: PageInput }): P
     const page = await inTenantScope(tx, tenantId, async (tx) => {
       const handle =
         input.handle ?? (await freeHandle(tx, sql`pages`, handleFromTitle(input.title, 'page')));
-      const [row] = await withPageHandleConflict(() =>
+      const [row] = await withHandleConflict('page', () =>
         tx
           .insert(pages)
           .values({ tenantId, handle, ...pageColumns(input) })

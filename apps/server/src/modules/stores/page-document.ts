@@ -2,7 +2,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Page, PageInput, PageSummary } from '@orbit360/contracts';
 import { isUuid, type Tx } from '../../platform/database/index.js';
-import { AppError, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../../platform/errors.js';
 import { sanitizeDescription } from '../catalog/index.js';
 import { pages } from './content.table.js';
 
@@ -50,21 +49,4 @@ export function pageColumns(input: PageInput) {
     seoDescription: input.seoDescription,
     isPublished: input.isPublished,
   };
-}
-
-/** Turns the unique-handle violation of an explicit handle into 409 CONFLICT. */
-export async function withPageHandleConflict<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (
-      pgErrorCode(error) === PG_UNIQUE_VIOLATION &&
-      pgConstraint(error) === 'pages_tenant_handle_key'
-    ) {
-      throw new AppError('CONFLICT', 'Another page already uses this handle', {
-        field: 'body.handle',
-      });
-    }
-    throw error;
-  }
 }

@@ -6,26 +6,13 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, Page, PageInput, PageList, PageRevisionHeaders } from '@orbit360/contracts';
-import { AppError } from '../../platform/errors.js';
 import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
+import { requiredRevision, revisionEtag } from '../../platform/http/revisions.js';
 import { createPage } from './create-page.js';
 import { deletePage } from './delete-page.js';
 import { getPage, listPages } from './get-page.js';
 import type { StoresDeps } from './stores.deps.js';
 import { updatePage } from './update-page.js';
-
-/** The revision an `If-Match` names; 428 when the header is missing. */
-function revisionOf(ifMatch: string | undefined): number {
-  if (ifMatch === undefined) {
-    throw new AppError(
-      'PRECONDITION_REQUIRED',
-      'Send If-Match with the revision of the page you edited',
-    );
-  }
-  return Number(ifMatch.replace(/\D/g, ''));
-}
-
-const etag = (page: Page) => `"${page.revision}"`;
 
 export const pagesRoutes =
   (deps: StoresDeps): FastifyPluginAsyncZod =>
@@ -60,7 +47,7 @@ export const pagesRoutes =
         const { tenantId } = merchantOf(request);
         const page = await createPage({ db: deps.db, tenantId, input: request.body });
         await deps.realtime.caughtUp();
-        return reply.status(201).header('etag', etag(page)).send(page);
+        return reply.status(201).header('etag', revisionEtag(page)).send(page);
       },
     );
 
@@ -76,7 +63,7 @@ export const pagesRoutes =
           tenantId: merchantOf(request).tenantId,
           id: request.params.id,
         });
-        return reply.header('etag', etag(page)).send(page);
+        return reply.header('etag', revisionEtag(page)).send(page);
       },
     );
 
@@ -102,11 +89,11 @@ export const pagesRoutes =
           db: deps.db,
           tenantId,
           id: request.params.id,
-          revision: revisionOf(request.headers['if-match']),
+          revision: requiredRevision(request.headers['if-match'], 'page'),
           input: request.body,
         });
         await deps.realtime.caughtUp();
-        return reply.header('etag', etag(page)).send(page);
+        return reply.header('etag', revisionEtag(page)).send(page);
       },
     );
 

@@ -4,7 +4,8 @@ import { inTenantScope, isUuid } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { pages } from './content.table.js';
 import { lockTenantContent, publishContentChange } from './content-events.js';
-import { pageColumns, readPage, toPage, withPageHandleConflict } from './page-document.js';
+import { pageColumns, readPage, toPage } from './page-document.js';
+import { withHandleConflict } from '../../platform/handles.js';
 import type { TenantScope } from './stores.deps.js';
 
 /**
@@ -35,7 +36,7 @@ export async function updatePage(
           field: 'body.handle',
         });
       }
-      const [row] = await withPageHandleConflict(() =>
+      const [row] = await withHandleConflict('page', () =>
         tx
           .update(pages)
           .set({
