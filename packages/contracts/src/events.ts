@@ -18,6 +18,8 @@ export interface RealtimeEventMap {
     status: MerchantStatus;
     previous: MerchantStatus;
   };
+  /** The merchant renamed the store (dashboard settings): admins' lists show the new name. */
+  'merchant.renamed': { merchantId: string; storeName: string };
   'merchant.suspended': { merchantId: string };
   'merchant.reactivated': { merchantId: string };
   'provisioning.queued': { merchantId: string; provisioningId: string };

@@ -13,6 +13,7 @@ export function keysForEvent(event: AnyRealtimeEvent): QueryKey[] {
   switch (event.type) {
     case 'merchant.signed_up':
       return [queryKeys.merchants.lists()];
+    case 'merchant.renamed':
     case 'merchant.status_changed':
     case 'merchant.suspended':
     case 'merchant.reactivated':

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
 import type { AppContext } from '../../src/context.js';
 import { withTenant } from '../../src/platform/database/index.js';
-import { createMerchant } from '../../src/modules/merchants/index.js';
+import { createMerchant, merchants } from '../../src/modules/merchants/index.js';
 import { plans } from '../../src/modules/plans/index.js';
 import { tenants } from '../../src/modules/tenants/index.js';
 import { getThemeByKey } from '../../src/modules/themes/index.js';
@@ -64,6 +64,7 @@ export async function createTestStore(
     })
     .returning();
   const tenantId = tenant!.id;
+  await db.update(merchants).set({ tenantId }).where(eq(merchants.id, merchant.id));
   const currency = options.currency ?? 'USD';
   await withTenant(db, tenantId, async (tx) => {
     await upsertStoreProfile(tx, { tenantId, name: storeName, currency });

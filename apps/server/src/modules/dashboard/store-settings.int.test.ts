@@ -69,6 +69,51 @@ describe('merchant store settings', () => {
     expect((await home(storeA)).body).not.toContain('Hand-turned bowls');
   });
 
+  it('renames the starter pages the merchant never edited, and the admin panel record', async () => {
+    const store = await createTestStore(t.ctx, { storeName: 'Cedar', publish: true });
+    const headers = bearer(await tokenFor(store));
+    const pageList = async () =>
+      (await t.app.inject({ url: '/api/merchant/pages', headers })).json().items as {
+        id: string;
+        handle: string;
+        revision: number;
+      }[];
+    const pageBody = async (handle: string) => {
+      const page = (await pageList()).find((p) => p.handle === handle)!;
+      return (await t.app.inject({ url: `/api/merchant/pages/${page.id}`, headers })).json();
+    };
+    const contact = await pageBody('contact');
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `/api/merchant/pages/${contact.id}`,
+      headers: { ...headers, 'if-match': `"${contact.revision}"` },
+      payload: { title: 'Contact', body: '<p>Cedar: write to hello@cedar.test</p>' },
+    });
+    expect(edited.statusCode).toBe(200);
+
+    expect((await put(store, { name: 'Cedar & Pine' })).statusCode).toBe(200);
+    const about = await pageBody('about');
+    expect(about.body).toMatch(/^<p>Cedar &amp; Pine started with a simple idea/);
+    expect(about.revision).toBe(2);
+    expect((await pageBody('home')).body).toContain('Welcome to Cedar &amp; Pine.');
+    // The page the merchant wrote is theirs: untouched.
+    expect((await pageBody('contact')).body).toBe('<p>Cedar: write to hello@cedar.test</p>');
+    const aboutPage = await t.app.inject({
+      url: '/pages/about',
+      headers: { host: `${store.slug}.localhost:5000` },
+    });
+    expect(aboutPage.body).toContain('Cedar &amp; Pine started');
+
+    const admin = await t.app.inject({
+      url: `/api/admin/merchants/${store.merchantId}`,
+      headers: bearer(await t.adminToken('viewer')),
+    });
+    expect(admin.json()).toMatchObject({ storeName: 'Cedar & Pine' });
+    // Saving the same name again changes nothing.
+    expect((await put(store, { name: 'Cedar & Pine' })).statusCode).toBe(200);
+    expect((await pageBody('about')).revision).toBe(2);
+  });
+
   it('names invalid fields', async () => {
     const res = await put(storeA, {
       timezone: 'Mars/Olympus',

@@ -3,3 +3,4 @@ export { createMerchantApplicationHandler, MERCHANT_APPLICATION_TASK } from './s
 export { createMerchant } from './create-merchant.js';
 export { recordMerchantApplication } from './record-merchant-application.js';
 export { transitionMerchants, lockMerchants, attachWorkspaces } from './transition-merchants.js';
+export { renameMerchantStore } from './rename-merchant-store.js';

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { insertJsonRows, type Tx } from '../../platform/database/index.js';
 import { escapeHtml } from '../../platform/html.js';
 import { seedSampleCatalog } from '../catalog/index.js';
@@ -13,13 +13,6 @@ export interface StoreToSeed {
   currency: string;
 }
 
-/**
- * Gives new stores their starter content: profile (if missing), pages, menus and the sample
- * catalog (owned by the catalog module, seeded through its entry) — a fixed number of set-based statements however many stores. Idempotent:
- * every row has a natural key per tenant and is inserted with ON CONFLICT DO NOTHING, so a
- * retried provisioning step creates nothing twice and never overwrites what the merchant
- * changed. Runs in the caller's transaction, scoped to these tenants.
- */
 /** Plain text → escaped HTML paragraphs (blank line = paragraph, newline = <br>). */
 const paragraphs = (text: string) =>
   text
@@ -29,6 +22,13 @@ const paragraphs = (text: string) =>
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 
+/**
+ * Gives new stores their starter content: profile (if missing), pages, menus and the sample
+ * catalog (owned by the catalog module, seeded through its entry) — a fixed number of set-based statements however many stores. Idempotent:
+ * every row has a natural key per tenant and is inserted with ON CONFLICT DO NOTHING, so a
+ * retried provisioning step creates nothing twice and never overwrites what the merchant
+ * changed. Runs in the caller's transaction, scoped to these tenants.
+ */
 export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<void> {
   const tenantIds = stores.map((s) => s.tenantId);
   await insertJsonRows(
@@ -63,4 +63,41 @@ export async function seedStoreContent(tx: Tx, stores: StoreToSeed[]): Promise<v
     { onConflictDoNothing: true },
   );
   await linkMenuUrls(tx, tenantIds);
+}
+
+/**
+ * After a rename, the starter pages the merchant never edited say the new name: a page is
+ * rewritten only while its body and SEO text are still exactly what seeding wrote for the old
+ * name, so an edited page is never touched. One statement per starter page, in the caller's
+ * tenant-scoped transaction; returns the ids of the pages rewritten.
+ */
+export async function renameInSamplePages(
+  tx: Tx,
+  options: { oldName: string; newName: string },
+): Promise<string[]> {
+  const before = samplePages(options.oldName);
+  const after = samplePages(options.newName);
+  const ids: string[] = [];
+  for (const [i, page] of before.entries()) {
+    const next = after[i]!;
+    const rows = await tx
+      .update(pages)
+      .set({
+        body: paragraphs(next.body),
+        seoDescription: next.seoDescription,
+        revision: sql`${pages.revision} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(pages.handle, page.handle),
+          eq(pages.isSample, true),
+          eq(pages.body, paragraphs(page.body)),
+          eq(pages.seoDescription, page.seoDescription),
+        ),
+      )
+      .returning({ id: pages.id });
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }

@@ -12,7 +12,10 @@ import {
 } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { renameMerchantStore } from '../merchants/index.js';
 import { publishEvent } from '../realtime/index.js';
+import { publishContentChange } from './content-events.js';
+import { renameInSamplePages } from './seed-store-content.js';
 import { storeProfiles } from './store-profiles.table.js';
 
 type ProfileRow = typeof storeProfiles.$inferSelect;
@@ -69,7 +72,8 @@ export async function getStoreSettings(options: { db: Db; tenantId: string }) {
  * Updates a store's settings. A new currency, time zone or locale must be a supported one
  * (VALIDATION_FAILED naming `body.<field>` otherwise); the current value is always accepted.
  * The change, its audit entry and its `store.settings_updated` event commit together; every
- * instance then drops the store's cached pages.
+ * instance then drops the store's cached pages. A new name also reaches the starter pages the
+ * merchant never edited and the admin panel's merchant record, in the same transaction.
  */
 export async function updateStoreSettings(options: {
   db: Db;
@@ -87,7 +91,24 @@ export async function updateStoreSettings(options: {
       .set({ ...input, ...regional, updatedAt: new Date() })
       .where(eq(storeProfiles.tenantId, tenantId))
       .returning();
+    const renamed = input.name !== undefined && input.name !== current.name;
+    const rewrittenPages = renamed
+      ? await renameInSamplePages(tx, { oldName: current.name, newName: row!.name })
+      : [];
     await leaveTenantScope(tx);
+    if (renamed) {
+      const merchantId = await renameMerchantStore(tx, { tenantId, name: row!.name });
+      if (merchantId) {
+        await publishEvent(tx, 'merchant.renamed', { merchantId, storeName: row!.name });
+      }
+    }
+    if (rewrittenPages.length > 0) {
+      await publishContentChange(tx, tenantId, {
+        resource: 'page',
+        action: 'updated',
+        ids: rewrittenPages,
+      });
+    }
     await recordAudit(tx, {
       actor: options.actor,
       action: 'store.settings_updated',
