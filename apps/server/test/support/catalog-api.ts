@@ -15,6 +15,7 @@ export function catalogApi(t: TestApp) {
       token = await merchantToken(t.ctx, {
         merchantId: store.merchantId,
         tenantId: store.tenantId,
+        ...(store.ownerId && { id: store.ownerId }),
       });
       tokens.set(store.tenantId, token);
     }

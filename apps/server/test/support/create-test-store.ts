@@ -7,6 +7,8 @@ import { eq } from 'drizzle-orm';
 import type { ThemeSettings } from '@orbit360/contracts';
 import type { AppContext } from '../../src/context.js';
 import { withTenant } from '../../src/platform/database/index.js';
+import { createOwnerAccounts } from '../../src/modules/auth/index.js';
+import { seedOnboardingChecklists } from '../../src/modules/dashboard/index.js';
 import { createMerchant, merchants } from '../../src/modules/merchants/index.js';
 import { plans } from '../../src/modules/plans/index.js';
 import { tenants } from '../../src/modules/tenants/index.js';
@@ -20,6 +22,8 @@ export interface TestStore {
   slug: string;
   themeId: string;
   versionId?: string;
+  /** The owner's account id (with `owner: true`): a session for it sees the overview. */
+  ownerId?: string;
 }
 
 export async function createTestStore(
@@ -33,6 +37,8 @@ export async function createTestStore(
     settings?: ThemeSettings;
     publish?: boolean;
     seed?: boolean;
+    /** Also the owner's account and the dashboard's onboarding checklist, as provisioning makes them. */
+    owner?: boolean;
   } = {},
 ): Promise<TestStore> {
   const { db } = ctx;
@@ -69,7 +75,13 @@ export async function createTestStore(
   await withTenant(db, tenantId, async (tx) => {
     await upsertStoreProfile(tx, { tenantId, name: storeName, currency });
     if (options.seed !== false) await seedStoreContent(tx, [{ tenantId, storeName, currency }]);
+    if (options.owner) await seedOnboardingChecklists(tx, [tenantId]);
   });
+  const [owner] = options.owner
+    ? await createOwnerAccounts(db, [
+        { tenantId, merchantId: merchant.id, email: `owner-${slug}@example.test`, name: 'Owner' },
+      ])
+    : [];
   let versionId: string | undefined;
   if (options.publish !== false) {
     ({ versionId } = await publishSite({
@@ -80,7 +92,14 @@ export async function createTestStore(
       actor: { type: 'system' },
     }));
   }
-  return { tenantId, merchantId: merchant.id, slug, themeId: theme.id, versionId };
+  return {
+    tenantId,
+    merchantId: merchant.id,
+    slug,
+    themeId: theme.id,
+    versionId,
+    ownerId: owner?.id,
+  };
 }
 
 export async function setStoreStatus(

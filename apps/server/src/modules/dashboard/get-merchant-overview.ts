@@ -43,22 +43,20 @@ export async function getMerchantOverview(options: {
   if (!row) throw new AppError('UNAUTHENTICATED', 'This account no longer exists');
   const { account, merchant, tenant, plan, theme } = row;
 
-  const [profile, tasks, [facts]] = await withTenant(db, tenant.id, (tx) =>
-    Promise.all([
-      tx.select().from(storeProfiles).where(eq(storeProfiles.tenantId, tenant.id)),
-      tx.select().from(onboardingTasks).orderBy(asc(onboardingTasks.position)),
-      tx
-        .execute<{ ownProduct: boolean; reviewedPage: boolean }>(
-          sql`select exists (select 1 from ${products} where not ${products.isSample}) as "ownProduct",
-            exists (select 1 from ${pages} where ${pages.revision} > 1 or not ${pages.isSample})
-              as "reviewedPage"`,
-        )
-        .then((result) => result.rows),
-    ]),
-  );
+  // One connection: its statements run one after another (never concurrently on a client).
+  const { profile, tasks, facts } = await withTenant(db, tenant.id, async (tx) => ({
+    profile: await tx.select().from(storeProfiles).where(eq(storeProfiles.tenantId, tenant.id)),
+    tasks: await tx.select().from(onboardingTasks).orderBy(asc(onboardingTasks.position)),
+    facts: (
+      await tx.execute<{ ownProduct: boolean; reviewedPage: boolean }>(
+        sql`select exists (select 1 from ${products} where not ${products.isSample}) as "ownProduct",
+          exists (select 1 from ${pages} where not ${pages.isSample}) as "reviewedPage"`,
+      )
+    ).rows[0],
+  }));
   const store = profile[0];
-  // Derived from the store's data (ADR 062): a product of the merchant's own exists; a page was
-  // saved since the store was created (revision > 1) or the merchant created one.
+  // Derived from the store's data (ADR 062): a product of the merchant's own exists; a page is
+  // the merchant's own (created, or a starter page they saved).
   const derivedDone: Record<string, boolean> = {
     set_password: account.passwordSetAt !== null,
     add_product: facts?.ownProduct === true,

@@ -27,7 +27,7 @@ export const pages = pgTable(
     body: text().notNull().default(''),
     seoDescription: text('seo_description').notNull().default(''),
     isPublished: boolean('is_published').notNull().default(true),
-    /** Seeded with the store; a page the merchant created is not. */
+    /** Seeded with the store and never saved by the merchant since (a rename may rewrite it). */
     isSample: boolean('is_sample').notNull().default(false),
     /** Bumped by every save; a `PUT` names the one it edited (If-Match). */
     revision: integer().notNull().default(1),

@@ -11,7 +11,8 @@ import type { TenantScope } from './stores.deps.js';
 /**
  * Replaces a page if `revision` is still its current one (409 with `details.currentRevision`
  * otherwise) and bumps the revision. Without a handle the page keeps its own; the home page
- * (its copy is the home page's hero) keeps `home`.
+ * (its copy is the home page's hero) keeps `home`. A saved starter page is the merchant's own
+ * from then on (no longer `isSample`).
  */
 export async function updatePage(
   options: TenantScope & { id: string; revision: number; input: PageInput },
@@ -42,6 +43,7 @@ export async function updatePage(
           .set({
             ...pageColumns(input),
             handle,
+            isSample: false,
             revision: sql`${pages.revision} + 1`,
             updatedAt: new Date(),
           })
