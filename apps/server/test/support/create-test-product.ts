@@ -12,6 +12,9 @@ import {
 import type { Db } from '../../src/platform/database/index.js';
 import { createCollection, createProduct } from '../../src/modules/catalog/index.js';
 
+/** Who test fixtures write as (the audit log's actor). */
+export const TEST_ACTOR = { type: 'system' } as const;
+
 export function productInput(overrides: Partial<ProductInputBody> = {}): ProductInputBody {
   return { title: 'Test Product', variants: [{ priceCents: 1000 }], ...overrides };
 }
@@ -24,6 +27,7 @@ export async function createTestProduct(
   return createProduct({
     db: ctx.db,
     tenantId,
+    actor: TEST_ACTOR,
     input: ProductInput.parse(productInput(overrides)),
   });
 }
@@ -33,5 +37,10 @@ export async function createTestCollection(
   tenantId: string,
   input: CollectionInputBody,
 ) {
-  return createCollection({ db: ctx.db, tenantId, input: CollectionInput.parse(input) });
+  return createCollection({
+    db: ctx.db,
+    tenantId,
+    actor: TEST_ACTOR,
+    input: CollectionInput.parse(input),
+  });
 }

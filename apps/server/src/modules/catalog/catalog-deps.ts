@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/database/index.js';
 import type { Authenticator } from '../../platform/http/guards.js';
+import type { AuditEntry } from '../audit/index.js';
 import type { RealtimeHub } from '../realtime/index.js';
 
 /** What the catalog's routes need from the composition root (structural: AppContext fits). */
@@ -14,4 +15,9 @@ export interface CatalogDeps {
 export interface TenantScope {
   db: Db;
   tenantId: string;
+}
+
+/** A catalog write: the tenant and who makes it (audited with the change's event). */
+export interface TenantWrite extends TenantScope {
+  actor: AuditEntry['actor'];
 }

@@ -3,7 +3,11 @@ import { ProductInput } from '@orbit360/contracts';
 import { setupTestApp } from '../../../test/helpers.js';
 import { catalogApi } from '../../../test/support/catalog-api.js';
 import { createTestStore, type TestStore } from '../../../test/support/create-test-store.js';
-import { createTestProduct, productInput } from '../../../test/support/create-test-product.js';
+import {
+  createTestProduct,
+  productInput,
+  TEST_ACTOR,
+} from '../../../test/support/create-test-product.js';
 import { updateProduct } from './update-product.js';
 
 describe('collections API and the storefront showing the catalog', () => {
@@ -171,6 +175,7 @@ describe('collections API and the storefront showing the catalog', () => {
     await updateProduct({
       db: t.ctx.db,
       tenantId: a.tenantId,
+      actor: TEST_ACTOR,
       id: mug.id,
       revision: 2,
       input: ProductInput.parse(

@@ -1,7 +1,7 @@
 /** The merchant's collections API: manual collections with ordered products. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Collection, CollectionInput, CollectionList, IdParams } from '@orbit360/contracts';
-import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
+import { merchantOf, merchantWrite, requireMerchant } from '../../platform/http/guards.js';
 import type { CatalogDeps } from './catalog-deps.js';
 import { createCollection } from './create-collection.js';
 import { deleteCollection } from './delete-collection.js';
@@ -39,8 +39,13 @@ export const collectionsRoutes =
         },
       },
       async (request, reply) => {
-        const { tenantId } = merchantOf(request);
-        const collection = await createCollection({ db: deps.db, tenantId, input: request.body });
+        const { tenantId, actor } = merchantWrite(request);
+        const collection = await createCollection({
+          db: deps.db,
+          tenantId,
+          actor,
+          input: request.body,
+        });
         await deps.realtime.caughtUp();
         return reply.status(201).send(collection);
       },
@@ -78,10 +83,11 @@ export const collectionsRoutes =
         },
       },
       async (request) => {
-        const { tenantId } = merchantOf(request);
+        const { tenantId, actor } = merchantWrite(request);
         const collection = await updateCollection({
           db: deps.db,
           tenantId,
+          actor,
           id: request.params.id,
           input: request.body,
         });
@@ -97,8 +103,8 @@ export const collectionsRoutes =
         schema: { ...base, summary: 'Delete a collection (its products stay)', params: IdParams },
       },
       async (request, reply) => {
-        const { tenantId } = merchantOf(request);
-        await deleteCollection({ db: deps.db, tenantId, id: request.params.id });
+        const { tenantId, actor } = merchantWrite(request);
+        await deleteCollection({ db: deps.db, tenantId, actor, id: request.params.id });
         await deps.realtime.caughtUp();
         return reply.status(204).send();
       },

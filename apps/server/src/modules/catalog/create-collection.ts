@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Collection, CollectionInput } from '@orbit360/contracts';
 import { inTenantScope } from '../../platform/database/index.js';
 import { collections } from './catalog.table.js';
-import type { TenantScope } from './catalog-deps.js';
+import type { TenantWrite } from './catalog-deps.js';
 import { publishCatalogChange } from './catalog-events.js';
 import { lockTenantCatalog } from './catalog-lock.js';
 import {
@@ -14,7 +14,7 @@ import { freeHandle, handleFromTitle, withHandleConflict } from '../../platform/
 
 /** Creates a collection with its ordered products; handle generated like a product's. */
 export async function createCollection(
-  options: TenantScope & { input: CollectionInput },
+  options: TenantWrite & { input: CollectionInput },
 ): Promise<Collection> {
   const { db, tenantId, input } = options;
   return db.transaction(async (tx) => {
@@ -36,7 +36,7 @@ export async function createCollection(
       });
       return (await readCollection(tx, row!.id))!;
     });
-    await publishCatalogChange(tx, tenantId, {
+    await publishCatalogChange(tx, options, {
       resource: 'collection',
       action: 'created',
       ids: [collection.id],

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Product, ProductInput } from '@orbit360/contracts';
 import { inTenantScope } from '../../platform/database/index.js';
 import { products } from './catalog.table.js';
-import type { TenantScope } from './catalog-deps.js';
+import type { TenantWrite } from './catalog-deps.js';
 import { publishCatalogChange } from './catalog-events.js';
 import { lockTenantCatalog } from './catalog-lock.js';
 import { freeHandle, handleFromTitle, withHandleConflict } from '../../platform/handles.js';
@@ -15,7 +15,7 @@ import { productColumns, readProduct, writeProductParts } from './product-docume
  * explicit handle already in use → 409.
  */
 export async function createProduct(
-  options: TenantScope & { input: ProductInput },
+  options: TenantWrite & { input: ProductInput },
 ): Promise<Product> {
   const { db, tenantId, input } = options;
   return db.transaction(async (tx) => {
@@ -41,7 +41,7 @@ export async function createProduct(
       await writeProductParts(tx, { tenantId, productId: row!.id, input, isNew: true });
       return (await readProduct(tx, row!.id))!;
     });
-    await publishCatalogChange(tx, tenantId, {
+    await publishCatalogChange(tx, options, {
       resource: 'product',
       action: 'created',
       ids: [product.id],

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { inTenantScope, isUuid } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { collections } from './catalog.table.js';
-import type { TenantScope } from './catalog-deps.js';
+import type { TenantWrite } from './catalog-deps.js';
 import { publishCatalogChange } from './catalog-events.js';
 
 /** Deletes a collection; its products stay (only the memberships go). */
-export async function deleteCollection(options: TenantScope & { id: string }): Promise<void> {
+export async function deleteCollection(options: TenantWrite & { id: string }): Promise<void> {
   const { db, tenantId, id } = options;
   if (!isUuid(id)) throw AppError.notFound('Collection');
   await db.transaction(async (tx) => {
@@ -14,7 +14,7 @@ export async function deleteCollection(options: TenantScope & { id: string }): P
       tx.delete(collections).where(eq(collections.id, id)).returning({ id: collections.id }),
     );
     if (!deleted.length) throw AppError.notFound('Collection');
-    await publishCatalogChange(tx, tenantId, {
+    await publishCatalogChange(tx, options, {
       resource: 'collection',
       action: 'deleted',
       ids: [id],

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { inTenantScope, isUuid } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { products } from './catalog.table.js';
-import type { TenantScope } from './catalog-deps.js';
+import type { TenantWrite } from './catalog-deps.js';
 import { publishCatalogChange } from './catalog-events.js';
 
 /** Deletes a product with its variants and memberships (foreign keys cascade). */
-export async function deleteProduct(options: TenantScope & { id: string }): Promise<void> {
+export async function deleteProduct(options: TenantWrite & { id: string }): Promise<void> {
   const { db, tenantId, id } = options;
   if (!isUuid(id)) throw AppError.notFound('Product');
   await db.transaction(async (tx) => {
@@ -14,6 +14,6 @@ export async function deleteProduct(options: TenantScope & { id: string }): Prom
       tx.delete(products).where(eq(products.id, id)).returning({ id: products.id }),
     );
     if (!deleted.length) throw AppError.notFound('Product');
-    await publishCatalogChange(tx, tenantId, { resource: 'product', action: 'deleted', ids: [id] });
+    await publishCatalogChange(tx, options, { resource: 'product', action: 'deleted', ids: [id] });
   });
 }

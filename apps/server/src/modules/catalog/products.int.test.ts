@@ -223,6 +223,26 @@ describe('merchant products API', () => {
     const read = await api(a, 'GET', url);
     expect(read.json()).toMatchObject({ title: 'Tee', revision: 3 });
     expect(read.json().variants).toHaveLength(2);
+
+    // Each save that committed is in the audit log, as the merchant who made it; the failed
+    // one is not.
+    const audit = await t.app.inject({
+      url: `/api/admin/audit?targetType=product&targetId=${id}`,
+      headers: bearer(await t.adminToken('viewer')),
+    });
+    const entries = audit.json().items as {
+      action: string;
+      actor: { type: string; id: string };
+      tenantId: string;
+    }[];
+    expect(entries.map((e) => e.action)).toEqual([
+      'product.updated',
+      'product.updated',
+      'product.created',
+    ]);
+    expect(entries.every((e) => e.actor.type === 'merchant' && e.tenantId === a.tenantId)).toBe(
+      true,
+    );
   });
 
   it("treats other tenants' and malformed ids as unknown", async () => {

@@ -15,7 +15,7 @@ import {
   RemovedSamples,
   RevisionHeaders,
 } from '@orbit360/contracts';
-import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
+import { merchantOf, merchantWrite, requireMerchant } from '../../platform/http/guards.js';
 import { requiredRevision, revisionEtag } from '../../platform/http/revisions.js';
 import type { CatalogDeps } from './catalog-deps.js';
 import { createProduct } from './create-product.js';
@@ -66,8 +66,8 @@ export const productsRoutes =
         },
       },
       async (request, reply) => {
-        const { tenantId } = merchantOf(request);
-        const product = await createProduct({ db: deps.db, tenantId, input: request.body });
+        const { tenantId, actor } = merchantWrite(request);
+        const product = await createProduct({ db: deps.db, tenantId, actor, input: request.body });
         await deps.realtime.caughtUp();
         return reply.status(201).header('etag', revisionEtag(product)).send(product);
       },
@@ -106,10 +106,11 @@ export const productsRoutes =
         },
       },
       async (request, reply) => {
-        const { tenantId } = merchantOf(request);
+        const { tenantId, actor } = merchantWrite(request);
         const product = await updateProduct({
           db: deps.db,
           tenantId,
+          actor,
           id: request.params.id,
           revision: requiredRevision(request.headers['if-match'], 'product'),
           input: request.body,
@@ -123,8 +124,8 @@ export const productsRoutes =
       '/api/merchant/products/:id',
       { onRequest, schema: { ...base, summary: 'Delete a product', params: IdParams } },
       async (request, reply) => {
-        const { tenantId } = merchantOf(request);
-        await deleteProduct({ db: deps.db, tenantId, id: request.params.id });
+        const { tenantId, actor } = merchantWrite(request);
+        await deleteProduct({ db: deps.db, tenantId, actor, id: request.params.id });
         await deps.realtime.caughtUp();
         return reply.status(204).send();
       },
@@ -141,8 +142,8 @@ export const productsRoutes =
         },
       },
       async (request) => {
-        const { tenantId } = merchantOf(request);
-        const result = await removeSampleProducts({ db: deps.db, tenantId });
+        const { tenantId, actor } = merchantWrite(request);
+        const result = await removeSampleProducts({ db: deps.db, tenantId, actor });
         await deps.realtime.caughtUp();
         return result;
       },

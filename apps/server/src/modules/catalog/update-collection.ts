@@ -3,7 +3,7 @@ import type { Collection, CollectionInput } from '@orbit360/contracts';
 import { inTenantScope, isUuid } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { collections } from './catalog.table.js';
-import type { TenantScope } from './catalog-deps.js';
+import type { TenantWrite } from './catalog-deps.js';
 import { publishCatalogChange } from './catalog-events.js';
 import {
   collectionColumns,
@@ -14,7 +14,7 @@ import { withHandleConflict } from '../../platform/handles.js';
 
 /** Replaces a collection (fields and ordered products); without a handle it keeps its own. */
 export async function updateCollection(
-  options: TenantScope & { id: string; input: CollectionInput },
+  options: TenantWrite & { id: string; input: CollectionInput },
 ): Promise<Collection> {
   const { db, tenantId, id, input } = options;
   if (!isUuid(id)) throw AppError.notFound('Collection');
@@ -39,7 +39,7 @@ export async function updateCollection(
       });
       return (await readCollection(tx, id))!;
     });
-    await publishCatalogChange(tx, tenantId, {
+    await publishCatalogChange(tx, options, {
       resource: 'collection',
       action: 'updated',
       ids: [id],

@@ -3,7 +3,7 @@ import type { Product, ProductInput } from '@orbit360/contracts';
 import { inTenantScope, isUuid } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { products } from './catalog.table.js';
-import type { TenantScope } from './catalog-deps.js';
+import type { TenantWrite } from './catalog-deps.js';
 import { publishCatalogChange } from './catalog-events.js';
 import { lockTenantCatalog } from './catalog-lock.js';
 import { withHandleConflict } from '../../platform/handles.js';
@@ -17,7 +17,7 @@ import { productColumns, readProduct, writeProductParts } from './product-docume
  * Un-archiving counts against the plan's product limit again.
  */
 export async function updateProduct(
-  options: TenantScope & { id: string; revision: number; input: ProductInput },
+  options: TenantWrite & { id: string; revision: number; input: ProductInput },
 ): Promise<Product> {
   const { db, tenantId, id, input } = options;
   if (!isUuid(id)) throw AppError.notFound('Product');
@@ -55,7 +55,7 @@ export async function updateProduct(
       await writeProductParts(tx, { tenantId, productId: id, input, isNew: false });
       return (await readProduct(tx, id))!;
     });
-    await publishCatalogChange(tx, tenantId, { resource: 'product', action: 'updated', ids: [id] });
+    await publishCatalogChange(tx, options, { resource: 'product', action: 'updated', ids: [id] });
     return product;
   });
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { isUuid, withTenant } from '../../platform/database/index.js';
+import { isUuid, leaveTenantScope, withTenant } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
+import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { findProductsUsingMedia } from '../catalog/index.js';
 import { mediaKeys } from './media-keys.js';
 import type { MediaDeps } from './media.deps.js';
@@ -19,6 +20,7 @@ import { widthsFor } from './process-media.js';
 export async function deleteMedia(options: {
   deps: Pick<MediaDeps, 'db' | 'storage'>;
   tenantId: string;
+  actor: AuditEntry['actor'];
   id: string;
 }): Promise<void> {
   const { deps, tenantId, id } = options;
@@ -39,6 +41,13 @@ export async function deleteMedia(options: {
       );
     }
     const [deleted] = await tx.delete(media).where(eq(media.id, id)).returning();
+    await leaveTenantScope(tx);
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: 'media.deleted',
+      target: { type: 'media', id },
+      tenantId,
+    });
     return deleted!;
   });
   const widths = new Set([...widthsFor(row.width), ...row.sizes.map((s) => s.width)]);

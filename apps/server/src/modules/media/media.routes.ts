@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, MediaItem, MediaList, MediaListQuery } from '@orbit360/contracts';
 import { AppError } from '../../platform/errors.js';
-import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
+import { merchantOf, merchantWrite, requireMerchant } from '../../platform/http/guards.js';
 import { deleteMedia } from './delete-media.js';
 import { listMedia } from './list-media.js';
 import type { MediaRoutesDeps } from './media.deps.js';
@@ -61,7 +61,7 @@ export const mediaRoutes =
           }
           throw error;
         }
-        const item = await uploadMedia({ deps, tenantId: merchantOf(request).tenantId, bytes });
+        const item = await uploadMedia({ deps, ...merchantWrite(request), bytes });
         return reply.status(201).send(item);
       },
     );
@@ -88,7 +88,7 @@ export const mediaRoutes =
         schema: { ...base, summary: 'Delete an image and its files', params: IdParams },
       },
       async (request, reply) => {
-        await deleteMedia({ deps, tenantId: merchantOf(request).tenantId, id: request.params.id });
+        await deleteMedia({ deps, ...merchantWrite(request), id: request.params.id });
         return reply.status(204).send();
       },
     );

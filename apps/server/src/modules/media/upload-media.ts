@@ -4,6 +4,7 @@ import type { MediaItem } from '@orbit360/contracts';
 import { leaveTenantScope, withTenant } from '../../platform/database/index.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueueJob } from '../../platform/queue.js';
+import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { storageLimitBytes, usedStorageBytes } from './get-storage-usage.js';
 import { mediaKeys } from './media-keys.js';
 import type { MediaDeps } from './media.deps.js';
@@ -25,6 +26,7 @@ const PROCESS_MAX_ATTEMPTS = 5;
 export async function uploadMedia(options: {
   deps: Pick<MediaDeps, 'db' | 'storage' | 'limits'>;
   tenantId: string;
+  actor: AuditEntry['actor'];
   bytes: Buffer;
 }): Promise<MediaItem> {
   const { deps, tenantId, bytes } = options;
@@ -54,6 +56,13 @@ export async function uploadMedia(options: {
         .returning();
       // The queue is a platform table: the job is added after leaving the tenant role.
       await leaveTenantScope(tx);
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'media.uploaded',
+        target: { type: 'media', id },
+        tenantId,
+        data: { bytes: bytes.length, mimeType: image.mimeType },
+      });
       await enqueueJob(tx, {
         task: PROCESS_MEDIA_TASK,
         payload: { tenantId, mediaId: id },

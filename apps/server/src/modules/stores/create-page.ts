@@ -4,14 +4,14 @@ import { inTenantScope } from '../../platform/database/index.js';
 import { pages } from './content.table.js';
 import { lockTenantContent, publishContentChange } from './content-events.js';
 import { pageColumns, toPage } from './page-document.js';
-import type { TenantScope } from './stores.deps.js';
+import type { TenantWrite } from './stores.deps.js';
 import { freeHandle, handleFromTitle, withHandleConflict } from '../../platform/handles.js';
 
 /**
  * Creates a page. Without a handle one is generated from the title (-2, -3… on a clash, under
  * the tenant's content lock); an explicit handle already in use → 409.
  */
-export async function createPage(options: TenantScope & { input: PageInput }): Promise<Page> {
+export async function createPage(options: TenantWrite & { input: PageInput }): Promise<Page> {
   const { db, tenantId, input } = options;
   return db.transaction(async (tx) => {
     await lockTenantContent(tx, tenantId);
@@ -26,7 +26,7 @@ export async function createPage(options: TenantScope & { input: PageInput }): P
       );
       return toPage(row!);
     });
-    await publishContentChange(tx, tenantId, {
+    await publishContentChange(tx, options, {
       resource: 'page',
       action: 'created',
       ids: [page.id],

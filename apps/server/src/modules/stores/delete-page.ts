@@ -5,13 +5,13 @@ import { AppError } from '../../platform/errors.js';
 import { pages } from './content.table.js';
 import { publishContentChange } from './content-events.js';
 import { readPage } from './page-document.js';
-import type { TenantScope } from './stores.deps.js';
+import type { TenantWrite } from './stores.deps.js';
 
 /**
  * Deletes a page. The home page cannot go (409: its copy is the home page's hero). Menu items
  * linking to a deleted page stop showing on the storefront; the navigation editor flags them.
  */
-export async function deletePage(options: TenantScope & { id: string }): Promise<void> {
+export async function deletePage(options: TenantWrite & { id: string }): Promise<void> {
   const { db, tenantId, id } = options;
   if (!isUuid(id)) throw AppError.notFound('Page');
   await db.transaction(async (tx) => {
@@ -26,6 +26,6 @@ export async function deletePage(options: TenantScope & { id: string }): Promise
       }
       await tx.delete(pages).where(eq(pages.id, id));
     });
-    await publishContentChange(tx, tenantId, { resource: 'page', action: 'deleted', ids: [id] });
+    await publishContentChange(tx, options, { resource: 'page', action: 'deleted', ids: [id] });
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Navigation, NavigationInput } from '@orbit360/contracts';
-import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
+import { merchantOf, merchantWrite, requireMerchant } from '../../platform/http/guards.js';
 import { getNavigation, updateNavigation } from './navigation.js';
 import type { StoresDeps } from './stores.deps.js';
 
@@ -46,7 +46,7 @@ export const navigationRoutes =
       async (request) => {
         const navigation = await updateNavigation({
           db: deps.db,
-          tenantId: merchantOf(request).tenantId,
+          ...merchantWrite(request),
           input: request.body,
         });
         await deps.realtime.caughtUp();

@@ -10,7 +10,7 @@ import { collections, products } from '../catalog/index.js';
 import { menus, pages, type StoredMenuItem } from './content.table.js';
 import { publishContentChange } from './content-events.js';
 import { resolvedMenuItems } from './menu-links.js';
-import type { TenantScope } from './stores.deps.js';
+import type { TenantScope, TenantWrite } from './stores.deps.js';
 
 const MENUS = { main: 'Main menu', footer: 'Footer menu' } as const;
 type MenuHandle = keyof typeof MENUS;
@@ -81,7 +81,7 @@ const toStored = (item: MenuItemInput): StoredMenuItem =>
  * (400 with the item's field path otherwise: RLS hides other tenants' rows).
  */
 export async function updateNavigation(
-  options: TenantScope & { input: NavigationInput },
+  options: TenantWrite & { input: NavigationInput },
 ): Promise<Navigation> {
   const { db, tenantId, input } = options;
   return db.transaction(async (tx) => {
@@ -105,7 +105,7 @@ export async function updateNavigation(
         });
       return readNavigation(tx);
     });
-    await publishContentChange(tx, tenantId, {
+    await publishContentChange(tx, options, {
       resource: 'navigation',
       action: 'updated',
       ids: HANDLES,

@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, Page, PageInput, PageList, PageRevisionHeaders } from '@orbit360/contracts';
-import { merchantOf, requireMerchant } from '../../platform/http/guards.js';
+import { merchantOf, merchantWrite, requireMerchant } from '../../platform/http/guards.js';
 import { requiredRevision, revisionEtag } from '../../platform/http/revisions.js';
 import { createPage } from './create-page.js';
 import { deletePage } from './delete-page.js';
@@ -44,8 +44,8 @@ export const pagesRoutes =
         },
       },
       async (request, reply) => {
-        const { tenantId } = merchantOf(request);
-        const page = await createPage({ db: deps.db, tenantId, input: request.body });
+        const { tenantId, actor } = merchantWrite(request);
+        const page = await createPage({ db: deps.db, tenantId, actor, input: request.body });
         await deps.realtime.caughtUp();
         return reply.status(201).header('etag', revisionEtag(page)).send(page);
       },
@@ -84,10 +84,11 @@ export const pagesRoutes =
         },
       },
       async (request, reply) => {
-        const { tenantId } = merchantOf(request);
+        const { tenantId, actor } = merchantWrite(request);
         const page = await updatePage({
           db: deps.db,
           tenantId,
+          actor,
           id: request.params.id,
           revision: requiredRevision(request.headers['if-match'], 'page'),
           input: request.body,
@@ -108,8 +109,8 @@ export const pagesRoutes =
         },
       },
       async (request, reply) => {
-        const { tenantId } = merchantOf(request);
-        await deletePage({ db: deps.db, tenantId, id: request.params.id });
+        const { tenantId, actor } = merchantWrite(request);
+        await deletePage({ db: deps.db, tenantId, actor, id: request.params.id });
         await deps.realtime.caughtUp();
         return reply.status(204).send();
       },

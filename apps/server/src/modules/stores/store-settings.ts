@@ -103,7 +103,7 @@ export async function updateStoreSettings(options: {
       }
     }
     if (rewrittenPages.length > 0) {
-      await publishContentChange(tx, tenantId, {
+      await publishContentChange(tx, options, {
         resource: 'page',
         action: 'updated',
         ids: rewrittenPages,

@@ -6,7 +6,7 @@ import { pages } from './content.table.js';
 import { lockTenantContent, publishContentChange } from './content-events.js';
 import { pageColumns, readPage, toPage } from './page-document.js';
 import { withHandleConflict } from '../../platform/handles.js';
-import type { TenantScope } from './stores.deps.js';
+import type { TenantWrite } from './stores.deps.js';
 
 /**
  * Replaces a page if `revision` is still its current one (409 with `details.currentRevision`
@@ -15,7 +15,7 @@ import type { TenantScope } from './stores.deps.js';
  * from then on (no longer `isSample`).
  */
 export async function updatePage(
-  options: TenantScope & { id: string; revision: number; input: PageInput },
+  options: TenantWrite & { id: string; revision: number; input: PageInput },
 ): Promise<Page> {
   const { db, tenantId, id, input } = options;
   if (!isUuid(id)) throw AppError.notFound('Page');
@@ -52,7 +52,7 @@ export async function updatePage(
       );
       return toPage(row!);
     });
-    await publishContentChange(tx, tenantId, { resource: 'page', action: 'updated', ids: [id] });
+    await publishContentChange(tx, options, { resource: 'page', action: 'updated', ids: [id] });
     return page;
   });
 }

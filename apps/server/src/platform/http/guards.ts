@@ -88,3 +88,9 @@ export function merchantOf(request: FastifyRequest): MerchantPrincipal {
   }
   return request.principal;
 }
+
+/** The tenant a merchant's write is for, and its actor as the audit log records it. */
+export function merchantWrite(request: FastifyRequest) {
+  const { tenantId, id } = merchantOf(request);
+  return { tenantId, actor: { type: 'merchant' as const, id } };
+}
