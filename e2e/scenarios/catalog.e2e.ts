@@ -1,9 +1,10 @@
 /**
- * Issue 16, dashboard — a merchant adds a product with two variants and an image, finds it
- * in the products list, and shoppers see it on the store's product page in the store's
- * currency. The store sells in EUR with a German locale, so a dollar sign or a decimal point
- * anywhere would show a formatting slip. Image URLs are answered by the browser context (a
- * 1×1 PNG), so the scenario needs no outside network.
+ * Issue 16, dashboard — a merchant adds a product with two variants and an uploaded image,
+ * finds it in the products list, and shoppers see it on the store's product page in the
+ * store's currency, with the image's resized copies and a sold-out variant that cannot be
+ * bought. The store sells in EUR with a German locale, so a dollar sign or a decimal point
+ * anywhere would show a formatting slip. The image is drawn on a canvas in the browser, so
+ * the scenario needs no outside network and no fixture file.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -20,10 +21,6 @@ import { captureFailure, newActor, type Actor } from '../support/browser.js';
 import { ctx } from '../support/context.js';
 import { merchantSignIn } from '../support/dashboard-ui.js';
 
-const PIXEL = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 /** The price as shoppers read it (spaces normalised: Intl puts a no-break space before €). */
 const euros = (amount: number) =>
   new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' })
@@ -71,9 +68,6 @@ test(
     try {
       actor = await newActor(browser, '6-catalog');
       const { page } = actor;
-      await actor.context.route('https://images.e2e.test/**', (route) =>
-        route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }),
-      );
       await page.goto(platform.dashboardUrl);
       await merchantSignIn(page, email, password);
 
@@ -103,9 +97,34 @@ test(
       await page.getByLabel('Price of S', { exact: true }).fill('24.00');
       await page.getByLabel('Price of M', { exact: true }).fill('26.50');
       assert.equal(await page.getByTestId('variant-row').count(), 2);
+      // M is sold out: its stock is tracked, none is left and backorders are off.
+      await page.getByLabel('Track inventory of M', { exact: true }).check();
+      await page.getByLabel('Inventory of M', { exact: true }).fill('0');
+      await page.getByLabel('Track inventory of S', { exact: true }).check();
+      await page.getByLabel('Inventory of S', { exact: true }).fill('5');
 
-      await page.getByRole('button', { name: 'Add image' }).click();
-      await page.getByLabel('Image 1 URL').fill('https://images.e2e.test/aurora-tee.png');
+      // A real upload: a 1200×800 PNG drawn in the page, sent through the file input; the
+      // editor shows the upload's progress, then the image once its copies are made.
+      const png = Buffer.from(
+        await page.evaluate(async () => {
+          const canvas = document.createElement('canvas');
+          canvas.width = 1200;
+          canvas.height = 800;
+          const g = canvas.getContext('2d')!;
+          g.fillStyle = '#d9c8b4';
+          g.fillRect(0, 0, 1200, 800);
+          g.fillStyle = '#5b4636';
+          g.fillRect(300, 150, 600, 500);
+          const blob = await new Promise<Blob>((done) =>
+            canvas.toBlob((b) => done(b!), 'image/png'),
+          );
+          return [...new Uint8Array(await blob.arrayBuffer())];
+        }),
+      );
+      await page
+        .getByLabel('Upload images')
+        .setInputFiles({ name: 'aurora-tee.png', mimeType: 'image/png', buffer: png });
+      await page.getByText('Uploaded image', { exact: true }).waitFor({ timeout: 20_000 });
       await page.getByLabel('Image 1 alt text').fill('The tee, folded');
       await actor.screenshot('product-editor-filled');
 
@@ -134,6 +153,18 @@ test(
       const text = readable(await site.locator('body').innerText());
       assert.ok(text.includes(euros(24)), `the product page shows ${euros(24)}`);
       assert.ok(!text.includes('$24'), 'no dollar price on the product page');
+      // The uploaded image, served from the store's host in its resized WebP copies.
+      const image = site.locator('img[srcset*="/media/"]').first();
+      await image.waitFor();
+      assert.equal(await image.getAttribute('alt'), 'The tee, folded');
+      assert.match(
+        (await image.getAttribute('srcset')) ?? '',
+        /\/media\/[0-9a-f-]{36}\/480\.webp 480w/,
+      );
+      await site.waitForFunction(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+        await image.elementHandle(),
+      );
       await actor.screenshot('storefront-product', site);
 
       // The variant picker: choosing M shows its price in place (the theme's script; without
@@ -146,12 +177,19 @@ test(
         .filter({ hasText: euros(26.5) })
         .first()
         .waitFor();
+      // M is sold out: the buy button says so and cannot be pressed.
+      const soldOut = site.locator('[data-product] button[data-when-sold-out]').first();
+      await soldOut.waitFor({ state: 'visible' });
+      assert.equal(await soldOut.isDisabled(), true, 'a sold-out variant cannot be bought');
       assert.equal(
         await site.evaluate(() => (window as unknown as { samePage?: boolean }).samePage),
         true,
         'the picker switched the variant without loading a page',
       );
       await actor.screenshot('storefront-product-variant-m', site);
+      // Back to S: in stock again, the sold-out button hidden.
+      await site.locator('[data-variant-picker] a', { hasText: /^S$/ }).click();
+      await soldOut.waitFor({ state: 'hidden' });
 
       actor.assertNoConsoleErrors();
     } catch (error) {
